@@ -1,6 +1,17 @@
-"""policyparse: quantitative claims and tasks from Chinese government reports."""
+"""policyparse: quantitative claims and tasks from Chinese government reports.
+
+>>> import policyparse
+>>> doc = policyparse.extract("今年上半年，工业投资完成45.56亿元，增速41.07%。")
+>>> [(c.indicator, c.text) for c in doc.claims]
+[('工业投资', '45.56亿元'), ('工业投资', '41.07%')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from .errors import ErrorCode, PolicyParseError, WarningCode
+from .pipeline import extract, segment
 from .records import (
     Claim,
     Direction,
@@ -15,7 +26,27 @@ from .records import (
     Task,
 )
 
+if TYPE_CHECKING:
+    from .evaluate import evaluate
+    from .read import read, read_bytes
+
 __version__ = "0.1.0"
+
+parse = extract
+"""Alias of :func:`extract` (the name used in the foundation docs)."""
+
+_LAZY = {"read": "read", "read_bytes": "read", "evaluate": "evaluate"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the readers and the evaluator on first use (they pull in optional extras)."""
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module 'policyparse' has no attribute {name!r}")
+
 
 __all__ = [
     "Claim",
@@ -33,4 +64,10 @@ __all__ = [
     "Task",
     "WarningCode",
     "__version__",
+    "evaluate",
+    "extract",
+    "parse",
+    "read",
+    "read_bytes",
+    "segment",
 ]

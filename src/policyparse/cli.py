@@ -1,0 +1,86 @@
+"""The ``policyparse`` command line: thin wrappers around the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import PolicyParseError
+
+app = typer.Typer(
+    name="policyparse",
+    help="Quantitative claims and tasks from Chinese government reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(err: PolicyParseError) -> typer.Exit:
+    typer.echo(f"error: {err}", err=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def segment(
+    file: Annotated[Path, typer.Argument(help="A report file (txt, html, docx, pdf).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Document as JSON.")] = False,
+) -> None:
+    """Print the structure of FILE: title, date, place, sections, sentences, warnings."""
+    from .pipeline import segment as do_segment
+
+    try:
+        doc = do_segment(file)
+    except PolicyParseError as err:
+        raise _fail(err) from None
+    if as_json:
+        typer.echo(doc.model_dump_json(indent=1))
+        return
+    typer.echo(f"title: {doc.title}")
+    typer.echo(f"date:  {doc.date}")
+    typer.echo(f"place: {doc.place}")
+    typer.echo(f"chars: {len(doc.text)}  paragraphs: {len(doc.paragraphs)}  "
+               f"sentences: {len(doc.sentences)}")
+    typer.echo("sections:")
+    for sec in doc.sections:
+        typer.echo(f"  {'  ' * (sec.level - 1)}[{sec.span[0]}:{sec.span[1]}] {sec.text}")
+    typer.echo("sentences:")
+    for sent in doc.sentences:
+        flag = "" if sent.complete else "  (fragment)"
+        snippet = sent.text.replace("\n", "⏎")
+        if len(snippet) > 60:
+            snippet = snippet[:40] + " … " + snippet[-15:]
+        typer.echo(f"  [{sent.span[0]}:{sent.span[1]}] {snippet}{flag}")
+    for w in doc.warnings:
+        typer.echo(f"warning {w.code}: {w.message}")
+
+
+@app.command()
+def schema(
+    model: Annotated[str, typer.Argument(help="Document, Claim, Task or Quantity.")] = "Document",
+) -> None:
+    """Print the JSON Schema of a record type."""
+    from . import records
+
+    cls = getattr(records, model, None)
+    if cls is None or not hasattr(cls, "model_json_schema"):
+        typer.echo(f"error: unknown record type {model!r}", err=True)
+        raise typer.Exit(code=2)
+    typer.echo(json.dumps(cls.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``policyparse`` script."""
+    try:
+        app()
+    except PolicyParseError as err:  # pragma: no cover - commands catch their own
+        typer.echo(f"error: {err}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

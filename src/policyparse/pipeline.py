@@ -1,0 +1,135 @@
+"""The one way through: read → segment → find/parse → link → tasks → Document.
+
+Each stage reads only what the stage before produced:
+
+* :func:`policyparse.read.read` turns bytes into text (and is the only place
+  that knows about files, encodings and containers);
+* :func:`segment` builds the document skeleton (sections, paragraphs,
+  sentences, clauses, title, date, place);
+* :func:`extract` adds quantities → claims → tasks on top of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .errors import ErrorCode, PolicyParseError
+from .records import Document, Warning
+from .segment.normalize import NormText, normalize
+from .segment.structure import segment_structure
+from .segment.words import Segmenter
+
+TextOrPath = str | os.PathLike[str]
+
+_MAX_PATH_LEN = 1024
+
+
+def _looks_like_path(value: str) -> bool:
+    """A ``str`` argument is a path when it is one line, short, and names a file."""
+    if "\n" in value or len(value) > _MAX_PATH_LEN:
+        return False
+    try:
+        return Path(value).is_file()
+    except OSError:
+        return False
+
+
+def load_text(text_or_path: TextOrPath) -> tuple[str, str | None, list[Warning]]:
+    """Resolve the argument of :func:`segment`/:func:`extract` to (text, source, warnings).
+
+    A :class:`os.PathLike` is always a path; a ``str`` is a path when it names
+    an existing file and is a single short line, otherwise it is the text.
+    """
+    if isinstance(text_or_path, os.PathLike):
+        from .read import read
+
+        res = read(text_or_path)
+        return res.text, res.source, list(res.warnings)
+    if not isinstance(text_or_path, str):
+        raise PolicyParseError(
+            ErrorCode.BAD_INPUT,
+            f"expected text or a path, got {type(text_or_path).__name__}",
+        )
+    if _looks_like_path(text_or_path):
+        from .read import read
+
+        res = read(text_or_path)
+        return res.text, res.source, list(res.warnings)
+    return text_or_path, None, []
+
+
+def _skeleton_document(
+    text: str,
+    norm: NormText,
+    source: str | None,
+    warnings: list[Warning],
+    segmenter: Segmenter | None,
+) -> Document:
+    sk = segment_structure(norm, segmenter)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(
+        doc_id=digest[:16],
+        sha256=digest,
+        source=source,
+        title=sk.title,
+        title_span=sk.title_span,
+        date=sk.date,
+        place=sk.place,
+        text=text,
+        sections=sk.sections,
+        paragraphs=sk.paragraphs,
+        sentences=sk.sentences,
+        warnings=[*warnings, *sk.warnings],
+    )
+
+
+def segment(
+    text_or_path: TextOrPath,
+    *,
+    source: str | None = None,
+    segmenter: Segmenter | None = None,
+) -> Document:
+    """Read (if given a path) and segment a document; no claims or tasks.
+
+    >>> doc = segment("会议指出，要加快发展。全年增长5%。")
+    >>> [s.text for s in doc.sentences]
+    ['会议指出，要加快发展。', '全年增长5%。']
+    """
+    text, src, warnings = load_text(text_or_path)
+    norm = normalize(text)
+    return _skeleton_document(text, norm, source or src, warnings, segmenter)
+
+
+def extract(
+    text_or_path: TextOrPath,
+    *,
+    source: str | None = None,
+    segmenter: Segmenter | None = None,
+) -> Document:
+    """Read, segment and extract claims and tasks: the main entry point.
+
+    >>> doc = extract("今年上半年，工业投资完成45.56亿元，增速41.07%。")
+    >>> [(c.text, str(c.value), c.unit) for c in doc.claims]
+    [('45.56亿元', '4556000000', 'CNY'), ('41.07%', '41.07', '%')]
+    """
+    from .claims.link import link_claims
+    from .quantities import extract_quantities
+    from .tasks.directives import find_tasks
+
+    text, src, warnings = load_text(text_or_path)
+    norm = normalize(text)
+    skeleton = _skeleton_document(text, norm, source or src, warnings, segmenter)
+    quantities, q_warnings = extract_quantities(text, norm)
+    claims, c_warnings = link_claims(skeleton, quantities, norm)
+    with_claims = skeleton.model_copy(update={"claims": claims})
+    tasks = find_tasks(with_claims, norm)
+    return Document.model_validate(
+        {
+            **skeleton.model_dump(),
+            "claims": claims,
+            "tasks": tasks,
+            "warnings": [*skeleton.warnings, *q_warnings, *c_warnings],
+        }
+    )
