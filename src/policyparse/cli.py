@@ -60,6 +60,30 @@ def segment(
 
 
 @app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="A report file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the page.")] = Path(
+        "page.html"
+    ),
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="A gold file: mark misses and false hits.")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML review page of FILE's claims and tasks."""
+    from .evaluate import load_gold
+    from .pipeline import extract
+    from .view import render_page
+
+    try:
+        doc = extract(file)
+        gold_doc = load_gold(gold, doc.text) if gold is not None else None
+    except PolicyParseError as err:
+        raise _fail(err) from None
+    output.write_text(render_page(doc, gold_doc), encoding="utf-8")
+    typer.echo(f"wrote {output} ({len(doc.claims)} claims, {len(doc.tasks)} tasks)")
+
+
+@app.command()
 def schema(
     model: Annotated[str, typer.Argument(help="Document, Claim, Task or Quantity.")] = "Document",
 ) -> None:
@@ -71,6 +95,16 @@ def schema(
         typer.echo(f"error: unknown record type {model!r}", err=True)
         raise typer.Exit(code=2)
     typer.echo(json.dumps(cls.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+from .cli_eval import eval_command  # noqa: E402 - mounted after the app is defined
+
+app.command("eval")(eval_command)
+
+from .cli_batch import extract_command, panel_command  # noqa: E402 - mounted like eval
+
+app.command("extract")(extract_command)
+app.command("panel")(panel_command)
 
 
 def main() -> None:

@@ -11,8 +11,10 @@ Conventions, stated once:
   least one code point.
 * A prediction is *inside* the gold windows when its span overlaps a window
   (``windows`` null = the whole document); predictions outside are ignored.
-* Matching is one-to-one and greedy: candidate pairs are sorted by overlap
-  length (largest first), then by gold order, then by prediction order.
+* Matching is one-to-one: greedy over candidate pairs sorted by overlap
+  length (largest first), then the closer span (smaller union), then gold
+  order, then prediction order; augmenting paths then add the pairs greedy
+  blocked, so the number of matches is maximal.  Deterministic.
 * A ratio whose denominator is zero is ``None`` (``null`` in JSON, ``n/a`` in
   the table).  F1 is ``2tp / (2tp + fp + fn)``, so it is 0.0 for an empty
   prediction against non-empty gold and ``None`` only when both are empty.
@@ -27,7 +29,7 @@ import json
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -116,6 +118,10 @@ class GoldDocument(BaseModel):
     annotator: str | None = None
     path: str | None = None
     text: str = Field(default="", repr=False)
+
+    def covers(self, span: Span) -> bool:
+        """Is ``span`` inside the annotated part (a window, or anywhere when no windows)?"""
+        return _inside(span, self.windows)
 
 
 def _bad(path: Path, lineno: int | None, cause: str) -> PolicyParseError:
@@ -636,19 +642,74 @@ def _overlap_candidates(gold: Sequence[Span], pred: Sequence[Span]) -> list[tupl
     return out
 
 
-def _greedy(candidates: Iterable[tuple[int, int, int]]) -> dict[int, int]:
-    """One-to-one gold→pred matching: largest overlap first, ties by gold then pred order."""
-    matched: dict[int, int] = {}
-    used: set[int] = set()
-    for _ov, gi, pi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if gi not in matched and pi not in used:
-            matched[gi] = pi
-            used.add(pi)
-    return matched
+def _match(
+    gold: Sequence[Span],
+    pred: Sequence[Span],
+    accept: Callable[[Span, Span, int], bool] | None = None,
+) -> dict[int, int]:
+    """One-to-one gold→pred matching over overlapping pairs (that ``accept`` allows).
+
+    Greedy first: largest overlap, then smallest union (the closer span), then
+    gold order, then prediction order.  Then augmenting paths (breadth-first,
+    same preference order) add pairs greedy missed, so the number of matches
+    is the largest possible; every gold matched by greedy stays matched.
+    """
+    cands = [
+        (ov, gi, pi)
+        for ov, gi, pi in _overlap_candidates(gold, pred)
+        if accept is None or accept(gold[gi], pred[pi], ov)
+    ]
+
+    def union(gi: int, pi: int) -> int:
+        return max(gold[gi][1], pred[pi][1]) - min(gold[gi][0], pred[pi][0])
+
+    cands.sort(key=lambda c: (-c[0], union(c[1], c[2]), c[1], c[2]))
+    g2p: dict[int, int] = {}
+    p2g: dict[int, int] = {}
+    adjacency: dict[int, list[int]] = {}
+    for _ov, gi, pi in cands:
+        adjacency.setdefault(gi, []).append(pi)
+        if gi not in g2p and pi not in p2g:
+            g2p[gi], p2g[pi] = pi, gi
+    for root in sorted(adjacency):
+        if root in g2p:
+            continue
+        # breadth-first search for a free prediction reachable by alternating paths
+        parent: dict[int, int] = {}  # pred index -> gold index it was reached from
+        queue, seen_gold = [root], {root}
+        free: int | None = None
+        while queue and free is None:
+            nxt: list[int] = []
+            for gi in queue:
+                for pi in adjacency[gi]:
+                    if pi in parent:
+                        continue
+                    parent[pi] = gi
+                    owner = p2g.get(pi)
+                    if owner is None:
+                        free = pi
+                        break
+                    if owner not in seen_gold:
+                        seen_gold.add(owner)
+                        nxt.append(owner)
+                if free is not None:
+                    break
+            queue = nxt
+        step = free
+        while step is not None:  # flip the path
+            owner_of = parent[step]
+            prev = g2p.get(owner_of)
+            g2p[owner_of], p2g[step] = step, owner_of
+            step = prev
+    return g2p
 
 
-def _match_overlap(gold: Sequence[Span], pred: Sequence[Span]) -> dict[int, int]:
-    return _greedy(_overlap_candidates(gold, pred))
+def match_claims(gold: Sequence[Span], pred: Sequence[Span]) -> dict[int, int]:
+    """Match gold to predicted claim spans by overlap: ``{gold index: predicted index}``."""
+    return _match(gold, pred)
+
+
+_match_overlap = match_claims
 
 
 def _match_exact(gold: Sequence[Span], pred: Sequence[Span]) -> dict[int, int]:
@@ -663,14 +724,13 @@ def _match_exact(gold: Sequence[Span], pred: Sequence[Span]) -> dict[int, int]:
     return matched
 
 
+def _half_of_shorter(g: Span, p: Span, overlap: int) -> bool:
+    return 2 * overlap >= min(g[1] - g[0], p[1] - p[0])
+
+
 def _match_tasks(gold: Sequence[Span], pred: Sequence[Span]) -> dict[int, int]:
     """Task matching: overlap of at least half the shorter span."""
-    cands = [
-        (ov, gi, pi)
-        for ov, gi, pi in _overlap_candidates(gold, pred)
-        if 2 * ov >= min(gold[gi][1] - gold[gi][0], pred[pi][1] - pred[pi][0])
-    ]
-    return _greedy(cands)
+    return _match(gold, pred, _half_of_shorter)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -871,7 +931,11 @@ def score_document(pred: Document, gold: GoldDocument) -> DocScore:
                 )
             )
 
-    issues.sort(key=lambda i: (i.span[0] if i.span is not None else -1, i.record, i.kind, i.id))
+    # document-level first, then claims, then tasks; each in text order
+    rank = {"document": 0, "claim": 1, "task": 2}
+    issues.sort(
+        key=lambda i: (rank[i.record], i.span[0] if i.span is not None else -1, i.kind, i.id)
+    )
     scores = Scores(
         claims=claims,
         claims_exact=claims_exact,
@@ -1026,7 +1090,8 @@ class EvalReport:
         return {
             "corpus": self.corpus,
             "conventions": {
-                "claim_match": "span overlap, one-to-one, greedy by largest overlap",
+                "claim_match": "span overlap, one-to-one: greedy by largest overlap, "
+                "then augmented to the largest number of pairs",
                 "task_match": "overlap >= half of the shorter span",
                 "value_rel_tol": float(REL_TOL),
                 "f1": "2tp/(2tp+fp+fn)",

@@ -9,7 +9,8 @@ Order of attempts (first success wins):
    sites often declare by mistake;
 4. UTF-8 with replacement, when only a handful of byte sequences are broken in an
    otherwise UTF-8 text (:data:`~policyparse.errors.WarningCode.DECODE_REPLACED`);
-5. GB18030 (strict), the superset of GB2312 and GBK;
+5. GB18030 (strict), the superset of GB2312 and GBK, when the result is plausible
+   (most non-ASCII characters are common simplified Chinese, i.e. in GB2312);
 6. charset-normalizer's best guess (:data:`~policyparse.errors.WarningCode.ENCODING_GUESSED`).
 
 Any GB2312/GBK name, declared or guessed, is read as GB18030.
@@ -46,6 +47,11 @@ _MAX_CONTROL_SHARE = 0.01
 # UTF-8 is "nearly clean" when broken sequences are at most this share of the good
 # non-ASCII characters (so at least 100 good ones per broken one)
 _MAX_REPLACED_SHARE = 0.01
+# GB18030 text is plausible when at least this share of its non-ASCII characters lies
+# in GB2312 (real mainland text: > 0.85; Big5 read as GB18030: about 0.4)
+_MIN_GB2312_SHARE = 0.6
+# characters looked at for that test
+_GB_SAMPLE = 200_000
 # how far into the file to look for a charset declaration
 _DECLARATION_WINDOW = 4096
 
@@ -114,9 +120,7 @@ def check_binary(data: bytes, path: str | None) -> None:
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls and controls > _MAX_CONTROL_SHARE * len(data):
         share = controls / len(data)
-        raise PolicyParseError(
-            ErrorCode.BINARY, f"binary data ({share:.0%} control bytes)", path
-        )
+        raise PolicyParseError(ErrorCode.BINARY, f"binary data ({share:.0%} control bytes)", path)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -132,10 +136,26 @@ def _nearly_clean_utf8(data: bytes) -> tuple[str, int] | None:
     replaced = text.count("\ufffd") - data.count("\ufffd".encode())
     if replaced <= 0:
         return None
-    good_non_ascii = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    good_non_ascii = non_ascii - text.count("\ufffd")
     if replaced > _MAX_REPLACED_SHARE * good_non_ascii:
         return None
     return text, replaced
+
+
+def _plausible_gb(text: str) -> bool:
+    """True unless few non-ASCII characters are common simplified Chinese (GB2312)."""
+    non_ascii = [ch for ch in text[:_GB_SAMPLE] if ord(ch) > 0x7F]
+    if not non_ascii:
+        return True
+    in_gb2312 = 0
+    for ch in non_ascii:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        in_gb2312 += 1
+    return in_gb2312 >= _MIN_GB2312_SHARE * len(non_ascii)
 
 
 def _guess(data: bytes) -> str | None:
@@ -179,10 +199,12 @@ def decode(data: bytes, path: str | None = None, *, declared: str | None = None)
             message=f"{replaced} undecodable byte sequence(s) in UTF-8 text replaced by U+FFFD",
         )
         return Decoded(text.removeprefix("\ufeff"), "utf-8", (warning,))
-    text = _strict(data, "gb18030")
-    if text is not None:
-        return Decoded(text.removeprefix("\ufeff"), "gb18030")
+    gb_text = _strict(data, "gb18030")
+    if gb_text is not None and _plausible_gb(gb_text):
+        return Decoded(gb_text.removeprefix("\ufeff"), "gb18030")
     guessed = _guess(data)
+    if gb_text is not None and guessed in (None, "gb18030"):
+        return Decoded(gb_text.removeprefix("\ufeff"), "gb18030")
     if guessed is not None:
         text = data.decode(guessed)
         warning = Warning(

@@ -5,7 +5,7 @@ as an XML tree (``p``, ``head``, ``list/item``, ``table/row/cell`` …). We rend
 to lines ourselves so tables keep their shape: one row per line, cells separated by a
 tab. When trafilatura returns nothing (short fragments such as a bare ``<p>``), or
 returns its "baseline" dump that puts every inline run on its own line (which would
-split ``<span>1</span><span>,234</span>`` into two lines), the whole document is parsed
+split ``<span>1</span><span>,234</span>`` apart), the whole document is parsed
 with lxml and rendered by the same walker, so a number spread over inline elements
 comes out contiguous.
 
@@ -27,7 +27,8 @@ from ..errors import ErrorCode, PolicyParseError
 if TYPE_CHECKING:
     from configparser import ConfigParser
 
-    from lxml.etree import _Element
+# an lxml element (lxml ships no type information)
+_Element = Any
 
 __all__ = ["html_to_text", "looks_like_html"]
 
@@ -58,20 +59,88 @@ _HTML_SPACE = regex.compile(
 
 # trafilatura's output vocabulary
 _TRAF_BLOCKS = frozenset(
-    {"doc", "body", "main", "div", "p", "head", "list", "item", "quote", "code", "note",
-     "ab", "section", "article", "graphic", "fw"}
+    {
+        "doc",
+        "body",
+        "main",
+        "div",
+        "p",
+        "head",
+        "list",
+        "item",
+        "quote",
+        "code",
+        "note",
+        "ab",
+        "section",
+        "article",
+        "graphic",
+        "fw",
+    }
 )
 # HTML block-level (and line-breaking) elements; everything else is inline
 _HTML_BLOCKS = frozenset(
-    {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
-     "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
-     "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul",
-     "option", "tr"}
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "ul",
+        "option",
+        "tr",
+    }
 )
 _HTML_SKIP = frozenset(
-    {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math",
-     "select", "button", "input", "textarea"}
+    {
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "svg",
+        "math",
+        "select",
+        "button",
+        "input",
+        "textarea",
+    }
 )
 
 
@@ -228,14 +297,30 @@ def _trafilatura_lines(markup: str) -> list[str] | None:
         config=_trafilatura_config(),
     )
     body = getattr(result, "body", None)
-    if body is None:
+    if body is None or _is_dump(body):
         return None
     return _Renderer(_TRAF).render(body)
 
 
+def _is_dump(body: _Element) -> bool:
+    """True for trafilatura's baseline dump: text runs joined by newlines in one element.
+
+    Its main extractor folds newlines inside a block into spaces, so a line break within
+    a text node (outside ``code``) means the dump, which also separates inline runs such
+    as ``<span>1</span><span>,234</span>``.
+    """
+    for element in body.iter():
+        if _tag(element) == "code":
+            continue
+        for run in (element.text, element.tail):
+            if run and "\n" in run.strip():
+                return True
+    return False
+
+
 def _full_text_lines(markup: str, path: str | None) -> list[str]:
-    import lxml.etree
-    import lxml.html
+    import lxml.etree  # type: ignore[import-untyped]
+    import lxml.html  # type: ignore[import-untyped]
 
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     try:

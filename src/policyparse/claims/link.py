@@ -1,0 +1,744 @@
+"""Quantities → claims: indicator, measure, direction, status, period, year, baseline.
+
+Works sentence by sentence on the normalised text; every string it puts in a
+claim (indicator, baseline, period) is cut from the original text through the
+offset map.  See ``docs/claims.md`` for how each field is decided.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..records import (
+    Claim,
+    Direction,
+    Document,
+    Measure,
+    Quantity,
+    Sentence,
+    Span,
+    Status,
+    Warning,
+)
+from ..segment.normalize import NormText
+from ..segment.words import Segmenter, default_segmenter
+from .cues import CN_DIGIT, YEAR_NUM, Cues, Patterns, load_cues, patterns
+from .taxonomy import indicator_id
+
+DURATION_UNITS = frozenset({"year", "month", "day", "hour", "quarter", "minute"})
+PERCENT_UNITS = frozenset({"%", "permille"})
+
+_CONNECTOR = regex.compile(r"^[\s、,，和及与或以及]*$")  # 9%和9.8%: the second continues a list
+_LIST_SPLIT = regex.compile(r"[、和及与]")
+_PERIOD_DURATION = regex.compile(r"^\s*(?:来|以来|间|中|之内|内|后|里)")  # 五年来: a period
+_PERIOD_DURATION_BEFORE = regex.compile(r"(?:今后|未来|过去|近|这|最近|前|后|再用|用)\s*$")
+_HAN = regex.compile(r"\p{Han}")
+_POST_STOP = regex.compile(r"[,，;；。！？!?、:：()（）“”\"'《》\s]|和|及|与|或|以及|的|等")
+_SCOPE_OF = regex.compile(r"^(?P<scope>.{2,14}?)中(?P<rest>\p{Han}{2,}.*)$")  # 规模以上工业企业中高新技术企业
+_INTERIOR_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成了)(?=\p{Han}{2})")  # 第一产业实现增加值
+_TARGET_PARAGRAPH = regex.compile(r"预期目标|主要目标|目标是|目标为|目标[:：]|奋斗目标|目标任务是")
+_DONE_TARGET = regex.compile(r"(?:完成|实现|达到|超过|超额)[^,，;；。]{0,15}$")  # 完成了…目标: actual
+_COMPLETION_SPAN = regex.compile(r"(?:占|完成|为|达到)[^,，;；。]{0,12}?(?:任务|目标|计划|预算)[^,，;；。]{0,6}?的")
+_PLAN_TITLE = regex.compile(r"五年计划|五年规划|规划纲要|计划纲要|远景目标")
+_LOOKBACK = regex.compile(r"来|过去|以来")
+_FORWARD = regex.compile(r"今后|未来")
+_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+_YEAR_IN = regex.compile(rf"(?P<y>{YEAR_NUM})(?=\s*年)")
+_PLAN_NO = regex.compile(r"(?P<n>十[一二三四五]?|[一二三四五六七八九])五")
+_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+# --- helpers ------------------------------------------------------------------------
+def _cn_year(s: str) -> int | None:
+    s = s.strip()
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in _CN_YEAR_DIGITS for c in s):
+        return int("".join(_CN_YEAR_DIGITS[c] for c in s))
+    return None
+
+
+def _plan_end(name: str) -> int | None:
+    """End year of the n-th five-year plan: 一五 → 1957, 十二五 → 2015."""
+    n_s = name.strip("“”\"'")
+    n = _CN_SMALL.get(n_s[0], 0)
+    if n_s.startswith("十"):
+        n = 10 + (_CN_SMALL.get(n_s[1], 0) if len(n_s) > 1 else 0)
+    if n <= 0:
+        return None
+    if n == 1:
+        return 1957
+    if n == 2:
+        return 1962
+    return 1970 + 5 * (n - 3)
+
+
+@dataclass
+class _Item:
+    """A quantity in normalised coordinates."""
+
+    q: Quantity
+    s: int
+    e: int
+
+
+@dataclass
+class _Draft:
+    item: _Item
+    sentence: Sentence
+    clause: int
+    measure: Measure = Measure.LEVEL
+    direction: Direction | None = None
+    baseline: str | None = None
+    indicator: str | None = None
+    subject_raw: str = ""  # the pre-text naming the indicator (before cleaning)
+    fallback: str | None = None  # the action verb, when nothing else names it (投入)
+    continues: bool = False  # 9%和9.8%: continues the list of the previous claim
+    respectively: bool = False  # 分别
+    status: Status = Status.ACTUAL
+    period: str | None = None
+    year: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class _Linker:
+    def __init__(self, doc: Document, norm: NormText, seg: Segmenter) -> None:
+        self.doc = doc
+        self.norm = norm
+        self.t = norm.text
+        self.seg = seg
+        self.cues: Cues = load_cues()
+        self.p: Patterns = patterns()
+        self.action = set(self.cues.of("action"))
+        self.granted = set(self.cues.of("granted"))
+        self.generic = set(self.cues.of("generic_noun"))
+        self.weak = set(self.cues.of("target_weak"))
+        self.scope_words = set(self.cues.of("scope"))
+        self.rate_head = tuple(self.cues.of("rate_head"))
+        self.doc_year = doc.date.year if doc.date else None
+        self.doc_month = doc.date.month if doc.date else None
+        self.title_year = self._first_year(doc.title or "")
+        self.now_year = self.doc_year if self.doc_year is not None else self.title_year
+        self.is_plan = bool(doc.title and _PLAN_TITLE.search(doc.title))
+        self.plan_base = self.doc_year if self.doc_year is not None else self.title_year
+        self.places = self._place_variants(doc.place)
+        self._para_first: dict[int, Sentence] = {}
+        for s in doc.sentences:
+            self._para_first.setdefault(s.paragraph, s)
+        self._sent_by_para: dict[int, list[Sentence]] = {}
+        for s in doc.sentences:
+            self._sent_by_para.setdefault(s.paragraph, []).append(s)
+
+    # -- small utilities ---------------------------------------------------------
+    def n(self, span: Span) -> Span:
+        return self.norm.from_orig(*span)
+
+    def orig(self, s: int, e: int) -> str:
+        os_, oe = self.norm.to_orig(s, e)
+        return self.doc.text[os_:oe]
+
+    def o_str(self, ntext_piece: str, start: int) -> str:
+        """The original text of a normalised piece starting at ``start``."""
+        return self.orig(start, start + len(ntext_piece))
+
+    @staticmethod
+    def _first_year(text: str) -> int | None:
+        m = _YEAR_IN.search(text)
+        return _cn_year(m.group("y")) if m else None
+
+    @staticmethod
+    def _place_variants(place: str | None) -> list[str]:
+        if not place:
+            return []
+        out = {place}
+        for i in range(1, len(place) - 1):
+            tail = place[i:]
+            if len(tail) >= 2 and regex.search(r"(?:区|县|市|省|州|旗|盟)$", tail):
+                out.add(tail)
+        stem = regex.sub(r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$", "", place)
+        if len(stem) >= 2:
+            out.add(stem)
+        return sorted(out, key=len, reverse=True)
+
+    # -- indicator phrase cleaning -------------------------------------------------
+    def clean(self, phrase: str) -> tuple[str, str | None, str | None]:
+        """Strip scope, period, place, verbs and measure words: (indicator, scope-of, verb)."""
+        s = phrase.strip()
+        scope_of: str | None = None
+        verb: str | None = None
+        for _ in range(8):
+            before = s
+            s = self.p.strip_head.sub("", s)
+            m = self.p.period.match(s)
+            if m and m.start() == 0 and m.end() > 0:
+                s = s[m.end():]
+            for pl in self.places:
+                if s.startswith(pl) and len(s) > len(pl):
+                    s = s[len(pl):]
+                    break
+            s = self.p.province_head.sub("", s) if len(s) > 3 else s
+            am = self.p.action_head.match(s)
+            if am and am.end() > 0:
+                verb = am.group(0).strip("并和及、") or verb
+                s = s[am.end():]
+            tm = self.p.strip_tail.search(s)
+            if tm and tm.start() > 0:
+                s = s[: tm.start()]
+            elif tm and tm.start() == 0:
+                s = ""
+            if s == before:
+                break
+        sm = _SCOPE_OF.match(s)
+        if sm and "其中" not in sm.group("scope") and not sm.group("scope").endswith(("其", "集", "高")):
+            scope_of = sm.group("scope")
+            s = sm.group("rest")
+        s = _INTERIOR_VERB.sub("", s)
+        if indicator_id(s) is None and len(s) > 4:
+            # cut after the last action verb inside: 高新区支持并推动瑞普生物 → 瑞普生物
+            words = self.seg.cut(s)
+            pos = 0
+            cut = 0
+            for w in words:
+                pos += len(w)
+                if w in self.action and 2 <= pos < len(s) - 1:
+                    cut = pos
+                    verb = w
+            if cut:
+                s = s[cut:]
+                s = self.p.strip_tail.sub("", s)
+        s = s.strip(" 、,，:：;；“”\"'()（）")
+        if len(s) < 2 or not _HAN.search(s) and not regex.search(r"[A-Za-z]{2,}", s):
+            return "", scope_of, verb
+        return s, scope_of, verb
+
+    def post_noun(self, post: str) -> str | None:
+        """The counted noun right after a number: 10个示范智能工厂 → 示范智能工厂."""
+        m = _POST_STOP.search(post)
+        text = post[: m.start()] if m else post
+        if not text or not _HAN.match(text):
+            return None
+        words = self.seg.cut(text)
+        if not words:
+            return None
+        if words[0] in self.action or words[0] in self.weak or words[0] in self.cues.of("growth"):
+            return None
+        noun: list[str] = []
+        rest_at = len(words)
+        for i, w in enumerate(words):
+            if w in self.action or w in self.granted or w in self.weak:
+                rest_at = i
+                break
+            noun.append(w)
+        head = "".join(noun)
+        if head in self.generic and rest_at < len(words) and words[rest_at] in self.granted:
+            obj = "".join(words[rest_at + 1:])
+            obj = self.p.province_head.sub("", obj)
+            if len(obj) >= 3:
+                return obj
+        head = self.p.strip_tail.sub("", head) if len(head) > 2 else head
+        return head or None
+
+    def modifier(self, pre: str) -> str:
+        """A relative clause right before the number: 立足调规后增加的 → 调规后增加的."""
+        if not pre.endswith("的"):
+            return ""
+        words = self.seg.cut(pre)
+        pos = 0
+        cut = 0
+        for w in words:
+            pos += len(w)
+            if w in self.action and pos < len(pre):
+                cut = pos
+        mod = pre[cut:]
+        mod = self.p.strip_head.sub("", mod)
+        return mod if len(mod) >= 3 else ""
+
+    # -- measure -----------------------------------------------------------------------
+    def analyse(self, d: _Draft, pre: str, pre_start: int) -> None:
+        """Decide measure, direction, baseline and the subject text from the local pre-text."""
+        q = d.item.q
+        unit = q.unit
+        p = self.p
+        growth = self.cues.of("growth")
+        subject = pre
+        measure = Measure.LEVEL
+        direction: Direction | None = None
+        baseline: str | None = None
+
+        def dir_of(cue: str) -> Direction | None:
+            v = growth.get(cue) or self.cues.of("compare").get(cue)
+            return Direction(v) if v in ("up", "down") else None
+
+        if unit == "x":
+            measure = Measure.MULTIPLE
+            mm = p.multiple_of.search(pre)
+            gm = p.growth_tail.search(pre)
+            if "翻" in q.text or "翻" in pre[-3:]:
+                subject = regex.sub(r"翻\S*$", "", pre)
+            elif mm:
+                baseline = mm.group("base").strip()
+                subject = pre[: mm.start()]
+            elif gm:
+                direction = dir_of(gm.group("cue")) or Direction.UP
+                subject = pre[: gm.start()]
+        elif unit == "pp":
+            cm = p.compare.match(pre)
+            gm = p.growth_tail.search(pre)
+            if p.contribution.search(pre):
+                measure = Measure.GROWTH
+                direction = Direction.DOWN if regex.search(r"下拉|拖累", pre) else Direction.UP
+                subject = regex.sub(r"(?:了|达|为)+\s*$", "", pre)
+                d.extra["keep_measure_words"] = "1"
+            else:
+                measure = Measure.DIFFERENCE
+                if cm:
+                    baseline = cm.group("base").strip() or None
+                    subject = cm.group("left")
+                    rest = cm.group("rest")
+                    rm = p.growth_tail.search(rest) if rest else None
+                    direction = dir_of(rm.group("cue")) if rm else None
+                    direction = direction or dir_of(cm.group("cmp"))
+                elif gm:
+                    direction = dir_of(gm.group("cue"))
+                    subject = pre[: gm.start()]
+                if direction is not None and regex.search(self.cues.alt("invert"), subject + pre):
+                    cue_txt = (gm.group("cue") if gm else "") or ""
+                    if cue_txt in ("收窄", "缩小", "回落", "下降", "减少", "降低"):
+                        direction = Direction.UP
+                if direction is None:
+                    direction = Direction.UP
+        elif unit in PERCENT_UNITS:
+            cpm = p.completion.search(pre)
+            som = p.share_of.match(pre)
+            swm = p.share_word.match(pre)
+            cm = p.compare.match(pre)
+            gm = p.growth_tail.search(pre)
+            lm = p.level_tail.search(pre)
+            if cpm:
+                measure = Measure.COMPLETION
+                baseline = cpm.group("base").strip()
+                subject = pre[: cpm.start()]
+            elif som:
+                measure = Measure.SHARE
+                baseline = som.group("base").strip()
+                subject = som.group("left")
+            elif swm:
+                measure = Measure.SHARE
+                word = swm.group("word")
+                left = swm.group("left")
+                default = self.cues.of("share").get(word) or None
+                om = regex.search(r"对(?P<b>[^,，;；]{1,12})的?$", left)
+                if om:
+                    baseline = om.group("b")
+                    left = left[: om.start()]
+                elif default:
+                    baseline = default
+                lc = self.clean(left)[0] if left.strip() else ""
+                stripped = self.p.strip_head.sub("", left.strip())
+                if left.strip() and (left.strip() in self.scope_words or left.strip() in self.places):
+                    baseline = baseline or left.strip()
+                    subject = ""
+                elif not stripped and left.strip():
+                    baseline = baseline or left.strip()
+                    subject = ""
+                else:
+                    subject = left if lc else ""
+            elif cm and not regex.search(self.cues.alt("growth"), cm.group("rest") or "") and cm.group(
+                "cmp"
+            ) in self.cues.of("compare") and self.cues.of("compare")[cm.group("cmp")]:
+                measure = Measure.DIFFERENCE
+                baseline = cm.group("base").strip()
+                subject = cm.group("left")
+                direction = dir_of(cm.group("cmp"))
+            elif gm and not lm:
+                measure = Measure.GROWTH
+                direction = dir_of(gm.group("cue"))
+                subject = pre[: gm.start()]
+                if cm and cm.end("left") <= gm.start():
+                    subject = cm.group("left")
+            else:
+                measure = Measure.RATE
+        elif unit in DURATION_UNITS or unit == "index":
+            measure = Measure.LEVEL
+        else:
+            lm = p.level_tail.search(pre)
+            cm = p.compare.match(pre)
+            gm = p.growth_tail.search(pre)
+            if lm:
+                measure = Measure.LEVEL
+            elif cm and cm.group("rest") and p.growth_tail.search(cm.group("rest")):
+                measure = Measure.DIFFERENCE
+                baseline = cm.group("base").strip()
+                subject = cm.group("left")
+                rm = p.growth_tail.search(cm.group("rest"))
+                direction = dir_of(rm.group("cue")) if rm else None
+                direction = direction or Direction.UP
+            elif gm and gm.group("cue") not in ("增", "扩大", "加快", "提升"):
+                measure = Measure.DIFFERENCE
+                direction = dir_of(gm.group("cue"))
+                subject = pre[: gm.start()]
+
+        if q.negative and measure in (Measure.GROWTH, Measure.DIFFERENCE):
+            direction = Direction.DOWN if direction != Direction.DOWN else Direction.UP
+        if measure not in (Measure.GROWTH, Measure.DIFFERENCE) and not (
+            measure == Measure.MULTIPLE and direction is not None
+        ):
+            direction = None
+        if measure == Measure.MULTIPLE and baseline:
+            direction = None
+        d.measure = measure
+        d.direction = direction
+        d.baseline = self._clean_baseline(baseline) if baseline else None
+        d.subject_raw = subject
+        if "分别" in pre:
+            d.respectively = True
+
+    def _clean_baseline(self, base: str) -> str | None:
+        b = base.strip(" 、,，的")
+        b = regex.sub(r"^(?:同期|了)", "", b)
+        b = regex.sub(r"(?:平均)?(?:水平)?(?:增速|增幅|的)?$", lambda m: m.group(0) if "水平" in m.group(0) else "", b)
+        b = regex.sub(r"增速$|增幅$", "", b)
+        return b or None
+
+    # -- status ------------------------------------------------------------------------
+    def in_plan_section(self, sent: Sentence) -> bool:
+        heads = self.headings(sent)
+        text = "".join(h for h in heads)
+        if not text:
+            return False
+        if regex.search(self.cues.alt("review_heading"), text):
+            return False
+        return bool(regex.search(self.cues.alt("plan_heading"), text))
+
+    def headings(self, sent: Sentence) -> list[str]:
+        """Heading texts scoping a sentence, innermost first."""
+        out: list[str] = []
+        start = sent.span[0]
+        last_level = 10**6
+        for sec in reversed(self.doc.sections):
+            if sec.span[1] <= start < sec.body[1] and sec.level < last_level:
+                out.append(sec.text)
+                last_level = sec.level
+                if sec.level == 1:
+                    break
+        return out
+
+    def status(self, d: _Draft, sent_n: Span, clause_n: Span) -> Status:
+        s = d.item.s
+        sent_pre = self.t[sent_n[0]:s]
+        sent_pre = _COMPLETION_SPAN.sub(lambda m: "□" * len(m.group(0)), sent_pre)
+        clause_pre = self.t[clause_n[0]:s]
+        clause_pre = _COMPLETION_SPAN.sub(lambda m: "□" * len(m.group(0)), clause_pre)
+        if self.p.estimate.search(sent_pre):
+            return Status.ESTIMATE
+        for m in self.p.target.finditer(sent_pre):
+            cue = m.group(0)
+            if sent_pre[m.end():m.end() + 1] == "了":  # 确保了: done
+                continue
+            if cue in ("目标", "计划", "规划", "预期") and _DONE_TARGET.search(sent_pre[: m.start()]):
+                continue
+            if cue in ("计划", "规划") and regex.match(r"[期时的中]", sent_pre[m.end():m.end() + 1] or "x"):
+                continue
+            if cue == "目标" and regex.match(r"任务", sent_pre[m.end():m.end() + 2]) and regex.search(
+                r"完成|实现", sent_pre
+            ):
+                continue
+            if cue == "计划" and regex.search(r"[年个]五?$", sent_pre[: m.start()]):
+                continue
+            return Status.TARGET
+        if self.p.soon_action.search(clause_pre):
+            return Status.TARGET
+        first = self._para_first.get(d.sentence.paragraph)
+        if first is not None:
+            lead = self.t[slice(*self.n(first.span))]
+            if _TARGET_PARAGRAPH.search(lead) and not _DONE_TARGET.search(
+                lead[: _TARGET_PARAGRAPH.search(lead).start()]  # type: ignore[union-attr]
+            ):
+                return Status.TARGET
+        if self.in_plan_section(d.sentence) or self.is_plan:
+            pos = 0
+            words = self.seg.cut(clause_pre)
+            for i, w in enumerate(words):
+                pos += len(w)
+                if w in self.weak:
+                    between = clause_pre[pos:]
+                    if "的" in between or self.p.actual_marker.search(between):
+                        continue
+                    rest = "".join(words[i + 1:])
+                    if self.p.actual_marker.search(rest):
+                        continue
+                    return Status.TARGET
+        if (
+            self.is_plan
+            and self.plan_base is not None
+            and d.year is not None
+            and d.year > self.plan_base
+            and not self.p.actual_marker.search(clause_pre)
+        ):
+            return Status.TARGET
+        return Status.ACTUAL
+
+    # -- period ------------------------------------------------------------------------
+    def period_in(self, start: int, end: int, before: int, skip: list[Span]) -> tuple[str, int] | None:
+        best: tuple[str, int] | None = None
+        for m in self.p.period.finditer(self.t, start, end):
+            ps, pe = m.span("period")
+            if pe > before:
+                break
+            if any(a < pe and ps < b for a, b in skip):
+                continue
+            best = (self.orig(ps, pe), ps)
+        return best
+
+    def scope_period(self, sent: Sentence) -> str | None:
+        """A period inherited from a paragraph lead or a heading."""
+        for prev in reversed(self._sent_by_para.get(sent.paragraph, [])):
+            if prev.span[0] >= sent.span[0]:
+                continue
+            ns, ne = self.n(prev.span)
+            clause_end = ne
+            if prev.clauses:
+                clause_end = self.n(prev.clauses[0])[1]
+            m = self.p.period.match(self.t, ns, clause_end)
+            if m and m.start("period") == ns and regex.match(r"\s*[,，]", self.t[m.end():m.end() + 2]):
+                return self.orig(*m.span("period"))
+        for head in self.headings(sent):
+            m = self.p.heading_period.search(head)
+            if m:
+                return m.group("period")
+        return None
+
+    def resolve_year(self, period: str | None, scope_year: int | None) -> int | None:
+        if not period:
+            return None
+        years = [_cn_year(m.group("y")) for m in _YEAR_IN.finditer(period)]
+        years_i = [y for y in years if y is not None]
+        if years_i:
+            return years_i[-1]
+        pm = _PLAN_NO.search(period)
+        if pm and regex.search(r"五(?:时期|期间|期末|末|$|”|\")", period):
+            return _plan_end(pm.group("n"))
+        now = self.now_year
+        if regex.search(r"今年|本年|当年", period):
+            return now
+        if regex.search(r"去年|上年", period):
+            return now - 1 if now is not None else None
+        if "明年" in period:
+            return now + 1 if now is not None else None
+        if "前年" in period:
+            return now - 2 if now is not None else None
+        if _LOOKBACK.search(period):
+            if now is not None and self.doc_month is not None and self.doc_month <= 4:
+                return now - 1
+            return now
+        if _FORWARD.search(period):
+            return now + 4 if now is not None else None
+        if scope_year is not None:
+            return scope_year
+        return self.title_year if self.title_year is not None else self.doc_year
+
+    def scope_year(self, sent: Sentence) -> int | None:
+        sp = self.scope_period(sent)
+        if sp:
+            y = self.resolve_year(sp, None)
+            if y is not None:
+                return y
+        return None
+
+    # -- per sentence ----------------------------------------------------------------
+    def link_sentence(self, sent: Sentence, items: list[_Item]) -> list[_Draft]:
+        sn = self.n(sent.span)
+        clauses = [self.n(c) for c in sent.clauses] or [sn]
+        drafts: list[_Draft] = []
+        qspans = [(it.s, it.e) for it in items]
+        prev_in_clause: dict[int, int] = {}
+        for it in items:
+            ci = next((i for i, (a, b) in enumerate(clauses) if a <= it.s < b), len(clauses) - 1)
+            cs, ce = clauses[ci]
+            seg_start = max(cs, prev_in_clause.get(ci, cs))
+            pre = self.t[seg_start:it.s]
+            post = self.t[it.e:ce]
+            if self.skip(it, pre, post):
+                continue
+            prev_in_clause[ci] = it.e
+            d = _Draft(item=it, sentence=sent, clause=ci)
+            d.continues = bool(drafts) and drafts[-1].clause == ci and bool(_CONNECTOR.match(pre))
+            self.analyse(d, pre, seg_start)
+            d.extra["pre"] = pre
+            d.extra["post"] = post
+            drafts.append(d)
+        self.indicators(drafts, clauses, sn)
+        for d in drafts:
+            own = self.period_in(sn[0], sn[1], d.item.s, qspans)
+            sy = self.scope_year(sent)
+            if own is not None:
+                d.period = own[0]
+            else:
+                d.period = self.scope_period(sent)
+            d.year = self.resolve_year(d.period, sy) if d.period else None
+            ci = d.clause
+            d.status = self.status(d, sn, clauses[ci])
+        return drafts
+
+    def skip(self, it: _Item, pre: str, post: str) -> bool:
+        q = it.q
+        if q.unit in DURATION_UNITS:
+            if _PERIOD_DURATION.match(post) or _PERIOD_DURATION_BEFORE.search(pre):
+                return True
+        return False
+
+    def indicators(self, drafts: list[_Draft], clauses: list[Span], sn: Span) -> None:
+        scope_base: str | None = None
+        last_share_base: str | None = None
+        i = 0
+        prev_group: list[_Draft] = []
+        while i < len(drafts):
+            head = drafts[i]
+            group = [head]
+            j = i + 1
+            while j < len(drafts) and drafts[j].continues:
+                group.append(drafts[j])
+                j += 1
+            raw = head.subject_raw
+            name, scope_of, verb = self.clean(raw)
+            if head.extra.get("keep_measure_words"):
+                name = self.p.strip_head.sub("", raw).strip(" ,，")
+            if scope_of:
+                scope_base = scope_of
+            head.fallback = verb
+            # counted noun after the number
+            if head.item.q.unit == "count" or (
+                head.item.q.unit not in PERCENT_UNITS | {"pp", "x"} and head.extra["pre"].endswith("的")
+            ):
+                pn = self.post_noun(head.extra["post"])
+                if pn:
+                    mod = self.modifier(head.extra["pre"])
+                    name = mod + pn if mod else pn
+            names: list[str | None] = []
+            if len(group) > 1 and name:
+                parts = [x for x in _LIST_SPLIT.split(name) if x]
+                if head.respectively and len(parts) == len(group):
+                    names = list(parts)
+                elif name.startswith("城乡") and len(group) == 2:
+                    rest = name[2:]
+                    names = ["城镇" + rest, "农村" + rest]
+            if not names:
+                if not name and head.respectively and prev_group and len(prev_group) == len(group):
+                    names = [g.indicator for g in prev_group]
+                else:
+                    if not name:
+                        name = self.inherit(drafts[:i], head, clauses)
+                    for k, g in enumerate(group):
+                        pn = (
+                            self.post_noun(g.extra["post"])
+                            if k > 0 and g.item.q.unit == "count"
+                            else None
+                        )
+                        names.append(pn or name or None)
+            for g, nm in zip(group, names, strict=False):
+                g.indicator = nm or None
+                if k_is_share(g) and g.baseline is None:
+                    g.baseline = last_share_base or scope_base
+                if g.measure in (Measure.SHARE,) and g.baseline:
+                    last_share_base = g.baseline
+                if g is not head:
+                    g.measure, g.direction = head.measure, head.direction
+                    if g.baseline is None:
+                        g.baseline = head.baseline
+                    if g.item.q.negative and g.measure in (Measure.GROWTH, Measure.DIFFERENCE):
+                        g.direction = Direction.DOWN
+            if not any(g.indicator for g in group) and head.fallback:
+                for g in group:
+                    g.indicator = head.fallback
+            prev_group = group
+            i = j
+
+    def inherit(self, before: list[_Draft], head: _Draft, clauses: list[Span]) -> str:
+        if before:
+            for b in reversed(before):
+                if b.indicator:
+                    return b.indicator
+        first_ci = before[-1].clause + 1 if before else 0
+        for ci in range(head.clause - 1, first_ci - 1, -1):
+            cs, ce = clauses[ci]
+            text = self.t[cs:ce].rstrip(" ,，;；:：")
+            gm = self.p.growth_tail.search(text)
+            if gm:
+                name = self.clean(text[: gm.start()])[0]
+                if name:
+                    return name
+        return ""
+
+    # -- document ------------------------------------------------------------------------
+    def run(self, quantities: list[Quantity]) -> tuple[list[Claim], list[Warning]]:
+        sents = sorted(self.doc.sentences, key=lambda s: s.span[0])
+        starts = [s.span[0] for s in sents]
+        by_sent: dict[int, list[_Item]] = {}
+        for q in sorted(quantities, key=lambda q: q.span):
+            k = bisect.bisect_right(starts, q.span[0]) - 1
+            if k < 0 or not (sents[k].span[0] <= q.span[0] and q.span[1] <= sents[k].span[1]):
+                continue
+            ns, ne = self.n(q.span)
+            by_sent.setdefault(k, []).append(_Item(q=q, s=ns, e=ne))
+        claims: list[Claim] = []
+        for k in sorted(by_sent):
+            for d in self.link_sentence(sents[k], by_sent[k]):
+                claims.append(self.to_claim(d, len(claims) + 1))
+        return claims, []
+
+    def to_claim(self, d: _Draft, n: int) -> Claim:
+        q = d.item.q
+        qualifier = q.qualifier
+        if qualifier.value == "exact" and regex.search(r"突破\s*$", d.extra.get("pre", "")):
+            from ..records import Qualifier
+
+            qualifier = Qualifier.MORE_THAN
+        indicator = d.indicator
+        return Claim(
+            id=f"c{n}",
+            span=q.span,
+            text=q.text,
+            value=Decimal(q.value),
+            value_max=q.value_max,
+            unit=q.unit,
+            unit_text=q.unit_text,
+            qualifier=qualifier,
+            measure=d.measure,
+            direction=d.direction,
+            status=d.status,
+            indicator=indicator,
+            indicator_id=indicator_id(indicator),
+            baseline=d.baseline,
+            period=d.period,
+            year=d.year,
+            sentence=d.sentence.span,
+        )
+
+
+def k_is_share(d: _Draft) -> bool:
+    return d.measure == Measure.SHARE
+
+
+def link_claims(
+    doc: Document,
+    quantities: list[Quantity],
+    norm: NormText,
+    segmenter: Segmenter | None = None,
+) -> tuple[list[Claim], list[Warning]]:
+    """Turn the quantities of a segmented document into claims.
+
+    Quantities outside every sentence (headings, title) and durations that
+    name a period (``五年来``, ``今后五年``) are dropped.
+    """
+    seg = segmenter if segmenter is not None else default_segmenter()
+    try:
+        return _Linker(doc, norm, seg).run(quantities)
+    except Exception as exc:  # never raise on text: report and return nothing
+        return [], [Warning(code="W011", message=f"claim linking failed: {exc!r}")]
+
+
+__all__ = ["CN_DIGIT", "link_claims"]

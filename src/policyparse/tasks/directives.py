@@ -1,0 +1,479 @@
+"""Tasks: the sentences that commit the reporting government to do something.
+
+Reads the segmented :class:`~policyparse.records.Document` (sentences,
+paragraphs, sections, claims) and the normalised text; writes nothing back.
+All cue words come from ``resources/task_cues.tsv`` (see :mod:`.cues`); the
+rules are described with examples in ``docs/tasks.md``.
+
+A sentence is judged clause by clause (its ``clauses``, split at ，；：):
+
+* a clause is **directive** when, after stripping connectives (同时, 切实),
+  list leads (一是), time words (年内), subjects (我们, 全区上下) and modal
+  words (要, 确保, 力争), it starts with a directive verb (加快, 推动 …) or an
+  adverb (大力, 持续 …), or anything at all after a modal word;
+* a clause opening with a coverb (对于, 在, 以, 通过 …) is **neutral**;
+* a clause headed by the copula 是 makes the sentence descriptive;
+* every other clause (a subject with a plain predicate, a past event with 了)
+  counts against.
+
+A sentence is a task when it has more directive than other clauses, is not
+descriptive, does not report a meeting (出席, 参会, 会上 …), does not open with
+a past time (年初以来, 2017年 in a 2018 report) and does not sit in a review
+part of the report (a heading with 回顾/成绩 or an earlier year).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..records import Claim, Document, Modality, Section, Sentence, Span, Status, Task
+from ..segment.normalize import NormText
+from .cues import MODAL_RANK, Cues, load_cues
+
+_TRIM = regex.compile(r"^[\s，,；;：:。！？!?、]+|[\s，,；;：:。！？!?、]+$")
+_HEADING_MARK = regex.compile(
+    r"""
+    ^\s*(?:
+        【[^】]*】                                  # 【措施】
+      | 第[一二三四五六七八九十百\d]{1,4}[编篇部章节]  # 第三章
+      | [一二三四五六七八九十百]{1,4}[、.]           # 一、
+      | [(（][一二三四五六七八九十百]{1,4}[)）]      # （二）
+      | \d{1,2}[.、](?!\d)                          # 1.
+    )\s*
+    """,
+    regex.VERBOSE,
+)
+_DIGIT = regex.compile(r"\d")
+_LIST_MARK = regex.compile(
+    r"""
+    [(（](?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]   # （2） (l) （三）
+    | \d{1,2}[、.](?!\d)                                       # 1、 2.
+    | [一二三四五六七八九十]{1,3}、                              # 一、
+    """,
+    regex.VERBOSE,
+)
+_AREA_MAX = 30  # an area sentence names a priority in at most this many characters
+_LEAD_MAX = 45  # a one-sentence lead paragraph under a heading
+_PSEUDO_HEADING_MAX = 20  # a short unpunctuated line such as 2026年重点工作
+_SUBJECT_REACH = 15  # a modal word this far into a clause may follow its subject
+_ORPHAN_REACH = 4  # words of a lost sentence that may open a paragraph after a cut
+
+DIRECTIVE, NEUTRAL, OTHER, COPULA = "directive", "neutral", "other", "copula"
+RETRO, PLAN = "retro", "plan"
+
+
+@dataclass
+class ClauseView:
+    """One clause of a sentence as the task rules see it (normalised offsets)."""
+
+    start: int
+    end: int
+    kind: str
+    action_start: int | None = None  # where the committed verb phrase starts
+    past: bool = False
+    modal: bool = False  # headed by a modal word (要, 确保 …), possibly after a subject
+
+
+@dataclass
+class SentenceView:
+    """A sentence's clauses after the frame (会议指出,) is set aside."""
+
+    clauses: list[ClauseView] = field(default_factory=list)
+    framed: bool = False
+    narrative: bool = False
+    past_lead: bool = False
+
+    @property
+    def directive(self) -> bool:
+        if any(c.kind == COPULA for c in self.clauses):
+            return False
+        yes = sum(1 for c in self.clauses if c.kind == DIRECTIVE and not c.past)
+        no = sum(1 for c in self.clauses if c.kind == OTHER or (c.kind == DIRECTIVE and c.past))
+        if any(c.modal and not c.past for c in self.clauses):
+            return yes >= no  # an explicit 要/确保 outweighs a tie
+        return yes > no
+
+
+# --- clauses -------------------------------------------------------------------------
+def analyse_clause(text: str, cues: Cues | None = None) -> tuple[str, int | None]:
+    """Kind of a clause and the offset where its action starts.
+
+    >>> analyse_clause("力争全年建成10个示范智能工厂")
+    ('directive', 4)
+    >>> analyse_clause("三季度是“黄金季”")
+    ('copula', None)
+    """
+    kind, act, _ = analyse_clause_full(text, cues)
+    return kind, act
+
+
+def analyse_clause_full(text: str, cues: Cues | None = None) -> tuple[str, int | None, bool]:
+    """:func:`analyse_clause` plus whether a modal word heads the clause."""
+    cues = cues or load_cues()
+    pos, act, after_modal = 0, 0, False
+    n = len(text)
+    while pos < n:
+        if text[pos].isspace():
+            pos += 1
+            act = pos
+            continue
+        mark = _LIST_MARK.match(text, pos)
+        if mark:
+            pos = act = mark.end()
+            continue
+        word: str | None = None
+        for kind in ("lead", "strip", "subject"):
+            word = cues.at(kind, text, pos)
+            if word:
+                break
+        if word is None:
+            m = cues.deadline.match(text, pos)
+            word = m.group(0) if m else None
+        if word is None and cues.at("modal_not", text, pos) is None:
+            word = cues.at("modal", text, pos)
+            if word:
+                after_modal = True
+        if word:
+            pos += len(word)
+            act = pos
+            continue
+        adverb = cues.at("adverb", text, pos)
+        if adverb:
+            pos += len(adverb)
+            continue
+        break
+    if pos >= n:  # only time words or connectives: 五年内，
+        return (NEUTRAL, None, False)
+    if after_modal:
+        if cues.at("nonaction", text, pos):
+            return (OTHER, None, False)
+        return (DIRECTIVE, act, True)
+    if cues.at("copula", text, pos):
+        return (COPULA, None, False)
+    if cues.at("verb", text, pos) or pos > act:  # a verb, or adverb(s) then anything
+        return (DIRECTIVE, act, False)
+    prep = cues.at("prep", text, pos)
+    if prep:
+        rest = text[pos + len(prep):]
+        if any(len(w) >= 2 for _, w in cues.find("verb", rest)):
+            return (NEUTRAL, act, False)
+        return (NEUTRAL, None, False)
+    for mpos, _ in cues.find("modal", text[: pos + _SUBJECT_REACH], "modal_not"):
+        if mpos > pos:  # subject + modal: 全区上下要加强领导
+            kind, sub, _ = analyse_clause_full(text[mpos:], cues)
+            if kind == DIRECTIVE and sub is not None:
+                return (DIRECTIVE, mpos + sub, True)
+            return (OTHER, None, False)
+    return (OTHER, None, False)
+
+
+def _is_past(text: str, cues: Cues) -> bool:
+    return bool(cues.find("past", text, "past_not"))
+
+
+def view_sentence(
+    ntext: str, clauses: list[Span], cues: Cues | None = None, *, orphan: bool = False
+) -> SentenceView:
+    """Judge the clauses of a sentence (spans in normalised offsets into ``ntext``).
+
+    ``orphan``: the sentence opens a paragraph right after a cut-off one, so
+    its first words may be the tail of a lost sentence (``成绩迎接…``).
+    """
+    cues = cues or load_cues()
+    view = SentenceView()
+    if not clauses:
+        return view
+    s0 = clauses[0][0]
+    fm = cues.frame.match(ntext, s0, clauses[-1][1])
+    if fm is not None and len(fm.group("speaker").strip()) > 0:
+        view.framed = True
+    elif cues.at("meeting", ntext, s0) and not cues.at("modal_not", ntext, s0):
+        view.narrative = True
+    body = ntext[clauses[0][0]:clauses[-1][1]]
+    if cues.find("narrative", body, "narrative_not"):
+        view.narrative = True
+    first = True
+    after_colon = False
+    for s, e in clauses:
+        if view.framed and fm is not None and e <= fm.end():
+            continue
+        if view.framed and fm is not None and s < fm.end():
+            s = fm.end()
+        clause_end = e
+        raw = ntext[s:e]
+        lead = len(raw) - len(raw.lstrip(" \t\n，,；;：:、"))
+        s += lead
+        e = s + len(_TRIM.sub("", ntext[s:e]))
+        if e <= s:
+            continue
+        text = ntext[s:e]
+        if first:
+            first = False
+            if cues.at("past_lead", text) or cues.year_lead.match(text):
+                view.past_lead = True
+        kind, act, modal = analyse_clause_full(text, cues)
+        if kind == OTHER and orphan and not view.clauses:
+            for skip in range(1, _ORPHAN_REACH + 1):  # drop the lost sentence's tail
+                if cues.at("verb", text, skip):
+                    kind, act, modal = analyse_clause_full(text[skip:], cues)
+                    act = None if act is None else act + skip
+                    break
+        if kind == OTHER and after_colon:
+            kind = NEUTRAL  # items of a list after a colon (目标: 生产总值增速达10%左右)
+        view.clauses.append(
+            ClauseView(s, e, kind, None if act is None else s + act, _is_past(text, cues), modal)
+        )
+        if ntext[s:clause_end].rstrip().endswith((":", "：")):
+            after_colon = True
+    return view
+
+
+# --- document structure ---------------------------------------------------------
+def _years(text: str, cues: Cues) -> list[int]:
+    out = []
+    for m in regex.finditer(r"(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}(?=年)", text):
+        digits = m.group(0).translate(str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9"))
+        if digits.isdigit():
+            out.append(int(digits))
+    return out
+
+
+def mode_of(text: str, doc_year: int | None, cues: Cues | None = None) -> str | None:
+    """``retro``, ``plan`` or ``None`` for a heading (or heading-like line)."""
+    cues = cues or load_cues()
+    retro = bool(cues.find("retro", text))
+    plan = bool(cues.find("plan", text))
+    if retro != plan:
+        return RETRO if retro else PLAN
+    if doc_year is not None:
+        years = _years(text, cues)
+        if years:
+            return RETRO if max(years) < doc_year else PLAN
+    return None
+
+
+def _section_modes(sections: list[Section], doc_year: int | None, cues: Cues) -> list[str | None]:
+    own = [mode_of(_HEADING_MARK.sub("", s.text), doc_year, cues) for s in sections]
+    modes: list[str | None] = []
+    for i, sec in enumerate(sections):
+        mode = own[i]
+        if mode is None:
+            for j in range(i - 1, -1, -1):  # the parent heading decides …
+                if sections[j].level < sec.level:
+                    mode = modes[j]
+                    break
+        if mode is None:
+            for j in range(i - 1, -1, -1):  # … else the previous sibling
+                if sections[j].level == sec.level:
+                    mode = modes[j]
+                    break
+                if sections[j].level < sec.level:
+                    break
+        modes.append(mode)
+    return modes
+
+
+def _strip_area(text: str, cues: Cues) -> str:
+    """Area text: without list mark, lead (一是), leading 要 and end punctuation."""
+    text = _TRIM.sub("", _HEADING_MARK.sub("", text))
+    changed = True
+    while changed:
+        changed = False
+        for kind in ("lead", "modal"):
+            word = cues.at(kind, text)
+            if word and kind == "modal" and word not in ("要", "必须", "应", "应当", "应该"):
+                word = None
+            if word and len(text) > len(word) + 1:
+                text = _TRIM.sub("", text[len(word):])
+                changed = True
+    return text
+
+
+def _heading_area(section: Section, mode: str | None, cues: Cues, norm: NormText) -> str | None:
+    if mode == RETRO or section.text.lstrip().startswith("【"):
+        return None
+    body = _HEADING_MARK.sub("", section.text)
+    if not body.strip():
+        return None
+    ntext = norm.text
+    s, e = norm.from_orig(*section.span)
+    mark = len(section.text) - len(body)
+    view = view_sentence(ntext, _split(ntext, s + mark, e), cues)
+    if view.directive and not view.narrative and not view.past_lead:
+        return _strip_area(body, cues) or None
+    return None
+
+
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+
+
+def _split(ntext: str, s: int, e: int) -> list[Span]:
+    out: list[Span] = []
+    pos = s
+    for m in _CLAUSE_BREAK.finditer(ntext, s, e):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < e:
+        out.append((pos, e))
+    return out
+
+
+# --- task fields -------------------------------------------------------------------
+def find_deadline(ntext: str, s: int, e: int, date: _dt.date | None, cues: Cues | None = None) -> Span | None:
+    """The last deadline expression in ``ntext[s:e]`` that is not already over at ``date``."""
+    cues = cues or load_cues()
+    best: Span | None = None
+    for m in cues.deadline.finditer(ntext, s, e):
+        word = m.group("word")
+        if word and date is not None:
+            end_month = cues.deadline_end_month.get(word)
+            if end_month is not None and end_month < date.month:
+                continue
+        best = m.span()
+    return best
+
+
+def modality_of(ntext: str, view: SentenceView, cues: Cues | None = None) -> Modality:
+    """Strongest commitment word in the task's clauses: must > strive > should."""
+    cues = cues or load_cues()
+    best = Modality.SHOULD
+    for c in view.clauses:
+        for _, word in cues.find("modal", ntext[c.start:c.end], "modal_not"):
+            value = cues.modal_value[word]
+            if MODAL_RANK[value] > MODAL_RANK[best]:
+                best = value
+    return best
+
+
+def _targets(claims: list[Claim], span: Span) -> list[str]:
+    return [
+        c.id
+        for c in claims
+        if span[0] <= c.span[0] and c.span[1] <= span[1] and c.status == Status.TARGET
+    ]
+
+
+def _actions(view: SentenceView, norm: NormText) -> list[str]:
+    out: list[str] = []
+    for c in view.clauses:
+        if c.action_start is None or c.kind not in (DIRECTIVE, NEUTRAL) or c.past:
+            continue
+        s, e = norm.to_orig(c.action_start, c.end)
+        text = _TRIM.sub("", norm.orig[s:e])
+        if text:
+            out.append(text)
+    return out
+
+
+# --- the stage ------------------------------------------------------------------------
+def _nspan(norm: NormText, span: Span) -> Span:
+    return norm.from_orig(*span)
+
+
+def find_tasks(doc: Document, norm: NormText) -> list[Task]:
+    """Tasks of a segmented document whose ``claims`` are filled (ids ``t0, t1 …``)."""
+    cues = load_cues()
+    ntext = norm.text
+    doc_year = doc.date.year if doc.date else None
+    modes = _section_modes(doc.sections, doc_year, cues)
+    heading_starts = {s.span[0] for s in doc.sections}
+    heading_paras = {i for i, p in enumerate(doc.paragraphs) if p.span[0] in heading_starts}
+    by_para: dict[int, list[int]] = {}
+    for i, sent in enumerate(doc.sentences):
+        by_para.setdefault(sent.paragraph, []).append(i)
+
+    tasks: list[Task] = []
+    cur_section: int | None = -1
+    mode: str | None = None
+    area: str | None = None
+    prev_narrative: tuple[int, bool] = (-1, False)  # (paragraph, narrative?)
+    cut_before = False  # has a sentence been cut off (scraped text with lost pieces)?
+    for i, sent in enumerate(doc.sentences):
+        if i > 0 and not doc.sentences[i - 1].complete:
+            cut_before = True
+        if sent.section != cur_section:
+            cur_section = sent.section
+            if cur_section is None:
+                mode, area = None, None
+            else:
+                mode = modes[cur_section]
+                area = _heading_area(doc.sections[cur_section], mode, cues, norm)
+        s, e = _nspan(norm, sent.span)
+        if _pseudo_heading(sent, ntext, s, e):
+            line_mode = mode_of(ntext[s:e], doc_year, cues)
+            if line_mode is not None:
+                mode, area = line_mode, None
+            continue
+        if mode == RETRO:
+            continue
+        clauses = [_nspan(norm, c) for c in sent.clauses] or [(s, e)]
+        orphan = cut_before and by_para[sent.paragraph][0] == i
+        view = view_sentence(ntext, clauses, cues, orphan=orphan)
+        narrative = view.narrative or view.past_lead
+        if (
+            not narrative
+            and not view.framed
+            and prev_narrative == (sent.paragraph, True)
+            and view.clauses
+            and view.clauses[0].kind == DIRECTIVE
+        ):
+            narrative = True  # subjectless continuation of a meeting report
+        prev_narrative = (sent.paragraph, narrative)
+        if narrative or not view.directive:
+            continue
+        if _is_area(doc, i, sent, by_para, heading_paras, ntext, s, e):
+            area = _strip_area(sent.text, cues) or None
+            continue
+        dl = find_deadline(ntext, s, e, doc.date, cues)
+        deadline = None
+        if dl is not None:
+            os_, oe = norm.to_orig(*dl)
+            deadline = norm.orig[os_:oe]
+        tasks.append(
+            Task(
+                id=f"t{len(tasks)}",
+                span=sent.span,
+                text=sent.text,
+                area=area,
+                actions=_actions(view, norm),
+                modality=modality_of(ntext, view, cues),
+                deadline=deadline,
+                targets=_targets(doc.claims, sent.span),
+            )
+        )
+    return tasks
+
+
+def _pseudo_heading(sent: Sentence, ntext: str, s: int, e: int) -> bool:
+    """A short line without terminal punctuation (``2026年重点工作``, ``重点抓好八个方面工作：``)."""
+    body = ntext[s:e].strip().rstrip("：:")
+    return not sent.complete and len(body) <= _PSEUDO_HEADING_MAX and not _CLAUSE_BREAK.search(body)
+
+
+def _is_area(
+    doc: Document,
+    i: int,
+    sent: Sentence,
+    by_para: dict[int, list[int]],
+    heading_paras: set[int],
+    ntext: str,
+    s: int,
+    e: int,
+) -> bool:
+    """Does this directive sentence only name the priority of the sentences after it?"""
+    siblings = by_para.get(sent.paragraph, [])
+    if not siblings or siblings[0] != i or not sent.complete:
+        return False
+    body = _TRIM.sub("", ntext[s:e])
+    if _DIGIT.search(body) or len(_split(body, 0, len(body))) > 2:
+        return False
+    if len(siblings) > 1:
+        return len(body) <= _AREA_MAX
+    nxt = sent.paragraph + 1
+    after_heading = sent.paragraph - 1 in heading_paras
+    has_lead = bool(load_cues().at("lead", body))
+    follows = nxt < len(doc.paragraphs) and nxt not in heading_paras
+    return follows and (after_heading or has_lead) and len(body) <= _LEAD_MAX
