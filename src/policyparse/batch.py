@@ -620,6 +620,15 @@ def _run_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _unreadable(name: str, err: OSError) -> FileResult:
+    code = ErrorCode.NOT_FOUND
+    if isinstance(err, FileNotFoundError):
+        cause = "no such file"
+    else:
+        cause = f"cannot read it ({err.strerror or err})"
+    return FileResult(name, None, code=code.name, code_id=code.value, cause=cause)
+
+
 def _jobs(
     paths: Iterable[Path], writer: _Writer, emit: Callable[[Job, FileResult], None]
 ) -> Iterator[Job]:
@@ -636,20 +645,15 @@ def _jobs(
             key = f"path:{os.path.abspath(path)}"
             if key not in writer.done and key not in submitted:
                 submitted.add(key)
-                cause = "no such file" if isinstance(err, FileNotFoundError) else (
-                    f"cannot read it ({err.strerror or err})"
-                )
-                code = ErrorCode.NOT_FOUND
-                emit((key, name, None), FileResult(name, None, code=code.name,
-                                                   code_id=code.value, cause=cause))
+                emit((key, name, None), _unreadable(name, err))
                 continue
-        if key in writer.done:
-            s.skipped += 1
-            emit((key, name, sha), FileResult(name, sha, code="SKIPPED"))
-            continue
         if key in submitted:
             s.duplicates += 1
             emit((key, name, sha), FileResult(name, sha, code="DUPLICATE"))
+            continue
+        if key in writer.done:
+            s.skipped += 1
+            emit((key, name, sha), FileResult(name, sha, code="SKIPPED"))
             continue
         submitted.add(key)
         yield key, name, sha

@@ -57,3 +57,4 @@ class WarningCode(StrEnum):
     MIXED_LINE_ENDINGS = "W008"  # literal "\\r\\n" sequences or mixed line ends
     NO_DATE = "W009"  # no document date could be resolved
     ENCODING_GUESSED = "W010"  # encoding detected heuristically
+    CLAIM_LINK_FAILED = "W011"  # the claims of a sentence could not be linked (bare claims kept)

@@ -111,8 +111,17 @@ class Patterns:
 
 # --- named pieces ------------------------------------------------------------
 CN_DIGIT = r"[〇○零一二三四五六七八九]"
-YEAR_NUM = rf"(?:(?:1[89]|20)\d\d|{CN_DIGIT}{{4}})"  # 2022, 一九五七
-PLAN_NAME = r"[“\"']?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"']?"  # 十二五, “十四五”, 一五
+YEAR_NUM = (
+    rf"(?<![\d〇○零一二三四五六七八九])(?:(?:1[89]|20)\d\d|{CN_DIGIT}{{4}})"  # 2022, 一九五七
+)
+PLAN_NAME = (  # 十二五时期, “十四五”, 六五计划 (a bare 九五 inside 一九五二年 is not one)
+    r"(?:[“\"'](?:十[一二三四五]?|[一二三四五六七八九])五[”\"']"
+    r"|(?<![〇○零一二三四五六七八九十])(?:十[一二三四五]?|[一二三四五六七八九])五(?=时期|期间|计划|规划|期末))"
+)
+YEARS_SPAN = (  # 五年内, 十年来, 总产量十年增长1.3倍
+    r"(?<![\d〇○零一二三四五六七八九十])(?:[一二三四五六七八九十两]|\d{1,2})年"
+    r"(?:内|间|来|以来|(?=增长|下降|增加|减少|累计))"
+)
 MONTH = r"(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]|十[一二])"
 MONTH_RANGE = rf"{MONTH}\s*(?:[-—–~至到]|月[-—–~至到])\s*{MONTH}\s*月(?:份)?"  # 1-7月, 1月至7月
 FILLER = r"(?:[了的在达为是约近将均已])"
@@ -131,11 +140,12 @@ def patterns() -> Patterns:
         (?<!{block_before})                       # 比上年 / 由2005年: a baseline, not a period
         (?P<period>
             (?:{YEAR_NUM}\s*[-—–~至到]\s*)?{YEAR_NUM}\s*年  # 2022年, 2011-2015年, 一九五七年
-              (?:{MONTH_RANGE}|{period_word}|[末底初])?        # … 1-7月 / 上半年 / 末
+              (?:{MONTH_RANGE}|{period_word}|以来|[末底初])?   # … 1-7月 / 上半年 / 末 / 以来
               (?!\d|{CN_DIGIT}|\s*{MONTH}\s*月\s*\d)          # not 2017年4月1日 (a date)
           | {PLAN_NAME}\s*(?:时期|期间|期末|末)?               # 十二五时期
           | {anchor}(?:{MONTH_RANGE}|{period_word})?           # 今年上半年, 去年
           | {MONTH_RANGE}                                      # 1-7月
+          | {YEARS_SPAN}                                       # 五年内, 十年来
           | {period_word}                                      # 上半年, 全年, 年底, 年均
         )
         (?!{block_after})                          # 上年同期, 2005年的: not the claim's period
@@ -145,7 +155,8 @@ def patterns() -> Patterns:
     heading_period = regex.compile(
         rf"""
         (?P<period>
-            (?:{YEAR_NUM}\s*[-—–~至到]\s*)?{YEAR_NUM}\s*年(?:{period_word}|[末底])?  # 2017年 (工作回顾)
+            (?:{YEAR_NUM}\s*[-—–~至到]\s*)?{YEAR_NUM}\s*年  # 2017年 (工作回顾)
+              (?:{period_word}|[末底])?
           | {PLAN_NAME}\s*(?:时期|期间)?                                    # 十四五时期
           | {anchor}(?:{period_word})?                                      # 今年
         )
@@ -211,10 +222,11 @@ def patterns() -> Patterns:
         """,
         regex.VERBOSE,
     )
-    strip_tail = regex.compile(
-        rf"(?:{alternation([*c.of('strip_tail'), *c.of('growth'), *c.of('level_verb')])}|\s|[,，、:：;；])+$"
-    )
-    head_words = alternation([*c.of("strip_head"), *c.of("scope")])  # one alternation: 全县 before 全
+    tail_words = alternation([*c.of("strip_tail"), *c.of("growth"), *c.of("level_verb")])
+    strip_tail = regex.compile(rf"(?:{tail_words}|\s|[,，、:：;；])+$")
+    head_words = alternation(
+        [*c.of("strip_head"), *c.of("scope")]
+    )  # one alternation: 全县 before 全
     strip_head = regex.compile(rf"^(?:{head_words}|\s|[,，、:：;；(（)）])+")
     action_head = regex.compile(rf"^(?:{c.alt('action')}|并|和|及|、)+")
     province_head = regex.compile(rf"^(?:{c.alt('province')})+")

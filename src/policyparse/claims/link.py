@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import regex
 
+from ..errors import WarningCode
 from ..records import (
     Claim,
     Direction,
@@ -26,30 +27,61 @@ from ..records import (
 )
 from ..segment.normalize import NormText
 from ..segment.words import Segmenter, default_segmenter
-from .cues import CN_DIGIT, YEAR_NUM, Cues, Patterns, load_cues, patterns
+from .cues import YEAR_NUM, Cues, Patterns, load_cues, patterns
 from .taxonomy import indicator_id
+from .taxonomy import surfaces as taxonomy_surfaces
 
 DURATION_UNITS = frozenset({"year", "month", "day", "hour", "quarter", "minute"})
 PERCENT_UNITS = frozenset({"%", "permille"})
 
-_CONNECTOR = regex.compile(r"^[\s、,，和及与或以及]*$")  # 9%和9.8%: the second continues a list
+_CONNECTOR = regex.compile(  # 9%和9.8%, 3.9：59.5, 由A上升为B: the second continues a list
+    r"^(?:[\s、,，:：和及与或比的]|以及|(?:上升|下降|增加|提高|降低|减少|缩小|扩大|增长)?(?:为|到|至))*$"
+)  # 9%和9.8%: the second continues a list
 _LIST_SPLIT = regex.compile(r"[、和及与]")
 _PERIOD_DURATION = regex.compile(r"^\s*(?:来|以来|间|中|之内|内|后|里)")  # 五年来: a period
 _PERIOD_DURATION_BEFORE = regex.compile(r"(?:今后|未来|过去|近|这|最近|前|后|再用|用)\s*$")
 _HAN = regex.compile(r"\p{Han}")
+_TRAILING_SPAN = regex.compile(r"(?<=\p{Han}{2})(?:[一二三四五六七八九十两]|\d{1,2})年$")
+_PAREN = regex.compile(r"[(（][^()（）]{0,60}[)）]")  # (按可比价格计算) / (包括…)
+_PLAN_ORDINAL = regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,2})个五年")
+_SHARE_IN = regex.compile(
+    r"在(?P<base>[^,，;；在]{2,15}?)中[^,，;；]{0,12}(?:比重|占比)"
+)  # 在工业总产值中所占的比重
+_PLAN_SPAN = regex.compile(
+    r"年均|平均每年|每年平均|\d+年内|[一二三四五六七八九十]年内|[一二三四五六七八九十]年间"
+)
 _POST_STOP = regex.compile(r"[,，;；。！？!?、:：()（）“”\"'《》\s]|和|及|与|或|以及|的|等")
-_SCOPE_OF = regex.compile(r"^(?P<scope>.{2,14}?)中(?P<rest>\p{Han}{2,}.*)$")  # 规模以上工业企业中高新技术企业
-_INTERIOR_VERB = regex.compile(r"(?<=\p{Han}{2})(?:实现|完成了)(?=\p{Han}{2})")  # 第一产业实现增加值
+_SCOPE_OF = regex.compile(
+    r"^(?P<scope>.{2,14}?)中(?P<rest>\p{Han}{2,}.*)$"
+)  # 规模以上工业企业中高新技术企业
+_INTERIOR_VERB = regex.compile(
+    r"(?<=\p{Han}{2})(?:实现|完成了)(?=\p{Han}{2})"
+)  # 第一产业实现增加值
 _TARGET_PARAGRAPH = regex.compile(r"预期目标|主要目标|目标是|目标为|目标[:：]|奋斗目标|目标任务是")
-_DONE_TARGET = regex.compile(r"(?:完成|实现|达到|超过|超额)[^,，;；。]{0,15}$")  # 完成了…目标: actual
-_COMPLETION_SPAN = regex.compile(r"(?:占|完成|为|达到)[^,，;；。]{0,12}?(?:任务|目标|计划|预算)[^,，;；。]{0,6}?的")
+_DONE_TARGET = regex.compile(
+    r"(?:完成|实现|达到|超过|超额)[^,，;；。]{0,15}$"
+)  # 完成了…目标: actual
+_COMPLETION_SPAN = regex.compile(
+    r"(?:占|完成|为|达到)[^,，;；。]{0,12}?(?:任务|目标|计划|预算)[^,，;；。]{0,6}?的"
+)
 _PLAN_TITLE = regex.compile(r"五年计划|五年规划|规划纲要|计划纲要|远景目标")
 _LOOKBACK = regex.compile(r"来|过去|以来")
 _FORWARD = regex.compile(r"今后|未来")
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _YEAR_IN = regex.compile(rf"(?P<y>{YEAR_NUM})(?=\s*年)")
 _PLAN_NO = regex.compile(r"(?P<n>十[一二三四五]?|[一二三四五六七八九])五")
-_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_SMALL = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -125,6 +157,30 @@ class _Linker:
         self.now_year = self.doc_year if self.doc_year is not None else self.title_year
         self.is_plan = bool(doc.title and _PLAN_TITLE.search(doc.title))
         self.plan_base = self.doc_year if self.doc_year is not None else self.title_year
+        self.plan_end: int | None = None
+        if self.is_plan and doc.title:
+            om = _PLAN_ORDINAL.search(doc.title)
+            pm = _PLAN_NO.search(doc.title)
+            if om:
+                self.plan_end = _plan_end(om.group("n") + "五")
+            elif pm:
+                self.plan_end = _plan_end(pm.group("n"))
+        self.title_period: str | None = None
+        if doc.title:
+            tm = regex.search(rf"{YEAR_NUM}\s*年", doc.title)
+            if tm:
+                self.title_period = tm.group(0)
+        self.lead_period: str | None = None
+        if doc.sentences:
+            first = doc.sentences[0]
+            fs, fe = self.n(first.span)
+            lm = patterns().period.match(self.t, fs, fe)
+            if (
+                lm
+                and lm.start("period") == fs
+                and regex.match(r"\s*[,，]", self.t[lm.end() : lm.end() + 2])
+            ):
+                self.lead_period = self.orig(*lm.span("period"))
         self.places = self._place_variants(doc.place)
         self._para_first: dict[int, Sentence] = {}
         for s in doc.sentences:
@@ -141,10 +197,6 @@ class _Linker:
         os_, oe = self.norm.to_orig(s, e)
         return self.doc.text[os_:oe]
 
-    def o_str(self, ntext_piece: str, start: int) -> str:
-        """The original text of a normalised piece starting at ``start``."""
-        return self.orig(start, start + len(ntext_piece))
-
     @staticmethod
     def _first_year(text: str) -> int | None:
         m = _YEAR_IN.search(text)
@@ -159,7 +211,9 @@ class _Linker:
             tail = place[i:]
             if len(tail) >= 2 and regex.search(r"(?:区|县|市|省|州|旗|盟)$", tail):
                 out.add(tail)
-        stem = regex.sub(r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$", "", place)
+        stem = regex.sub(
+            r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$", "", place
+        )
         if len(stem) >= 2:
             out.add(stem)
         return sorted(out, key=len, reverse=True)
@@ -167,7 +221,9 @@ class _Linker:
     # -- indicator phrase cleaning -------------------------------------------------
     def clean(self, phrase: str) -> tuple[str, str | None, str | None]:
         """Strip scope, period, place, verbs and measure words: (indicator, scope-of, verb)."""
-        s = phrase.strip()
+        s = _PAREN.sub("", phrase.strip())
+        s = regex.sub(r"^[^()（）]*[)）]", "", s)  # the tail of a parenthesis opened before
+        s = self.p.period.sub("", s)
         scope_of: str | None = None
         verb: str | None = None
         for _ in range(8):
@@ -175,16 +231,16 @@ class _Linker:
             s = self.p.strip_head.sub("", s)
             m = self.p.period.match(s)
             if m and m.start() == 0 and m.end() > 0:
-                s = s[m.end():]
+                s = s[m.end() :]
             for pl in self.places:
                 if s.startswith(pl) and len(s) > len(pl):
-                    s = s[len(pl):]
+                    s = s[len(pl) :]
                     break
             s = self.p.province_head.sub("", s) if len(s) > 3 else s
             am = self.p.action_head.match(s)
             if am and am.end() > 0:
                 verb = am.group(0).strip("并和及、") or verb
-                s = s[am.end():]
+                s = s[am.end() :]
             tm = self.p.strip_tail.search(s)
             if tm and tm.start() > 0:
                 s = s[: tm.start()]
@@ -193,10 +249,18 @@ class _Linker:
             if s == before:
                 break
         sm = _SCOPE_OF.match(s)
-        if sm and "其中" not in sm.group("scope") and not sm.group("scope").endswith(("其", "集", "高")):
+        if (
+            sm
+            and "其中" not in sm.group("scope")
+            and not sm.group("scope").endswith(("其", "集", "高"))
+        ):
             scope_of = sm.group("scope")
             s = sm.group("rest")
         s = _INTERIOR_VERB.sub("", s)
+        em = regex.search(r"等(?=\p{Han}{2,}$)", s)
+        if em and em.start() >= 2:
+            s = s[em.end() :]  # 家庭农场等农业新型经营主体 → 农业新型经营主体
+        s = _TRAILING_SPAN.sub("", s) if len(s) > 4 else s  # 总产量十年(增长1.3倍) → 总产量
         if indicator_id(s) is None and len(s) > 4:
             # cut after the last action verb inside: 高新区支持并推动瑞普生物 → 瑞普生物
             words = self.seg.cut(s)
@@ -211,7 +275,7 @@ class _Linker:
                 s = s[cut:]
                 s = self.p.strip_tail.sub("", s)
         s = s.strip(" 、,，:：;；“”\"'()（）")
-        if len(s) < 2 or not _HAN.search(s) and not regex.search(r"[A-Za-z]{2,}", s):
+        if len(s) < 2 or (not _HAN.search(s) and not regex.search(r"[A-Za-z]{2,}", s)):
             return "", scope_of, verb
         return s, scope_of, verb
 
@@ -221,7 +285,7 @@ class _Linker:
         text = post[: m.start()] if m else post
         if not text or not _HAN.match(text):
             return None
-        words = self.seg.cut(text)
+        words: list[str] = self.seg.cut(text)
         if not words:
             return None
         if words[0] in self.action or words[0] in self.weak or words[0] in self.cues.of("growth"):
@@ -235,8 +299,7 @@ class _Linker:
             noun.append(w)
         head = "".join(noun)
         if head in self.generic and rest_at < len(words) and words[rest_at] in self.granted:
-            obj = "".join(words[rest_at + 1:])
-            obj = self.p.province_head.sub("", obj)
+            obj: str = self.p.province_head.sub("", "".join(words[rest_at + 1 :]))
             if len(obj) >= 3:
                 return obj
         head = self.p.strip_tail.sub("", head) if len(head) > 2 else head
@@ -339,7 +402,9 @@ class _Linker:
                     baseline = default
                 lc = self.clean(left)[0] if left.strip() else ""
                 stripped = self.p.strip_head.sub("", left.strip())
-                if left.strip() and (left.strip() in self.scope_words or left.strip() in self.places):
+                if left.strip() and (
+                    left.strip() in self.scope_words or left.strip() in self.places
+                ):
                     baseline = baseline or left.strip()
                     subject = ""
                 elif not stripped and left.strip():
@@ -347,9 +412,12 @@ class _Linker:
                     subject = ""
                 else:
                     subject = left if lc else ""
-            elif cm and not regex.search(self.cues.alt("growth"), cm.group("rest") or "") and cm.group(
-                "cmp"
-            ) in self.cues.of("compare") and self.cues.of("compare")[cm.group("cmp")]:
+            elif (
+                cm
+                and not regex.search(self.cues.alt("growth"), cm.group("rest") or "")
+                and cm.group("cmp") in self.cues.of("compare")
+                and self.cues.of("compare")[cm.group("cmp")]
+            ):
                 measure = Measure.DIFFERENCE
                 baseline = cm.group("base").strip()
                 subject = cm.group("left")
@@ -360,8 +428,23 @@ class _Linker:
                 subject = pre[: gm.start()]
                 if cm and cm.end("left") <= gm.start():
                     subject = cm.group("left")
+            elif q.negative and not lm:
+                measure = Measure.GROWTH  # a literal minus: 增速-1.5% → growth down
+                direction = Direction.UP
+            elif regex.search(r"结构|比例为|之比", pre) and q.unit_text in ("", "："):
+                measure = Measure.SHARE  # 三次产业结构为3.9：59.5：36.6
+                d.extra["structure"] = "1"
             else:
                 measure = Measure.RATE
+                sent_start = self.n(d.sentence.span)[0]
+                sm = _SHARE_IN.search(self.t, max(sent_start, d.item.s - 60), d.item.s)
+                if sm and sm.start() >= sent_start:
+                    measure = Measure.SHARE
+                    baseline = sm.group("base")
+                    subject = regex.split(r"[,，;；:：]", self.t[sent_start : sm.start()])[-1]
+                elif regex.search(r"比重|占比", self.t[sent_start : d.item.s]):
+                    measure = Measure.SHARE
+                    subject = ""
         elif unit in DURATION_UNITS or unit == "index":
             measure = Measure.LEVEL
         else:
@@ -400,7 +483,11 @@ class _Linker:
     def _clean_baseline(self, base: str) -> str | None:
         b = base.strip(" 、,，的")
         b = regex.sub(r"^(?:同期|了)", "", b)
-        b = regex.sub(r"(?:平均)?(?:水平)?(?:增速|增幅|的)?$", lambda m: m.group(0) if "水平" in m.group(0) else "", b)
+        b = regex.sub(
+            r"(?:平均)?(?:水平)?(?:增速|增幅|的)?$",
+            lambda m: m.group(0) if "水平" in m.group(0) else "",
+            b,
+        )
         b = regex.sub(r"增速$|增幅$", "", b)
         return b or None
 
@@ -429,22 +516,31 @@ class _Linker:
 
     def status(self, d: _Draft, sent_n: Span, clause_n: Span) -> Status:
         s = d.item.s
-        sent_pre = self.t[sent_n[0]:s]
+        sent_pre = self.t[sent_n[0] : s]
         sent_pre = _COMPLETION_SPAN.sub(lambda m: "□" * len(m.group(0)), sent_pre)
-        clause_pre = self.t[clause_n[0]:s]
+        clause_pre = self.t[clause_n[0] : s]
         clause_pre = _COMPLETION_SPAN.sub(lambda m: "□" * len(m.group(0)), clause_pre)
         if self.p.estimate.search(sent_pre):
             return Status.ESTIMATE
+        if self.is_plan and self.plan_base is not None and d.year is not None:
+            if d.year <= self.plan_base:
+                return Status.ACTUAL
         for m in self.p.target.finditer(sent_pre):
             cue = m.group(0)
-            if sent_pre[m.end():m.end() + 1] == "了":  # 确保了: done
+            if sent_pre[m.end() : m.end() + 1] == "了":  # 确保了: done
                 continue
-            if cue in ("目标", "计划", "规划", "预期") and _DONE_TARGET.search(sent_pre[: m.start()]):
+            if cue in ("目标", "计划", "规划", "预期") and _DONE_TARGET.search(
+                sent_pre[: m.start()]
+            ):
                 continue
-            if cue in ("计划", "规划") and regex.match(r"[期时的中]", sent_pre[m.end():m.end() + 1] or "x"):
+            if cue in ("计划", "规划") and regex.match(
+                r"[期时的中]", sent_pre[m.end() : m.end() + 1] or "x"
+            ):
                 continue
-            if cue == "目标" and regex.match(r"任务", sent_pre[m.end():m.end() + 2]) and regex.search(
-                r"完成|实现", sent_pre
+            if (
+                cue == "目标"
+                and regex.match(r"任务", sent_pre[m.end() : m.end() + 2])
+                and regex.search(r"完成|实现", sent_pre)
             ):
                 continue
             if cue == "计划" and regex.search(r"[年个]五?$", sent_pre[: m.start()]):
@@ -455,9 +551,8 @@ class _Linker:
         first = self._para_first.get(d.sentence.paragraph)
         if first is not None:
             lead = self.t[slice(*self.n(first.span))]
-            if _TARGET_PARAGRAPH.search(lead) and not _DONE_TARGET.search(
-                lead[: _TARGET_PARAGRAPH.search(lead).start()]  # type: ignore[union-attr]
-            ):
+            tp = _TARGET_PARAGRAPH.search(lead)
+            if tp is not None and not _DONE_TARGET.search(lead[: tp.start()]):
                 return Status.TARGET
         if self.in_plan_section(d.sentence) or self.is_plan:
             pos = 0
@@ -468,22 +563,24 @@ class _Linker:
                     between = clause_pre[pos:]
                     if "的" in between or self.p.actual_marker.search(between):
                         continue
-                    rest = "".join(words[i + 1:])
+                    rest = "".join(words[i + 1 :])
                     if self.p.actual_marker.search(rest):
                         continue
                     return Status.TARGET
+        base = self.plan_base if self.is_plan else self.now_year
         if (
-            self.is_plan
-            and self.plan_base is not None
+            base is not None
             and d.year is not None
-            and d.year > self.plan_base
+            and d.year > base
             and not self.p.actual_marker.search(clause_pre)
         ):
-            return Status.TARGET
+            return Status.TARGET  # a figure for a year after the document's own: a plan
         return Status.ACTUAL
 
     # -- period ------------------------------------------------------------------------
-    def period_in(self, start: int, end: int, before: int, skip: list[Span]) -> tuple[str, int] | None:
+    def period_in(
+        self, start: int, end: int, before: int, skip: list[Span]
+    ) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
         for m in self.p.period.finditer(self.t, start, end):
             ps, pe = m.span("period")
@@ -494,27 +591,40 @@ class _Linker:
             best = (self.orig(ps, pe), ps)
         return best
 
-    def scope_period(self, sent: Sentence) -> str | None:
-        """A period inherited from a paragraph lead or a heading."""
-        for prev in reversed(self._sent_by_para.get(sent.paragraph, [])):
-            if prev.span[0] >= sent.span[0]:
-                continue
-            ns, ne = self.n(prev.span)
-            clause_end = ne
-            if prev.clauses:
-                clause_end = self.n(prev.clauses[0])[1]
-            m = self.p.period.match(self.t, ns, clause_end)
-            if m and m.start("period") == ns and regex.match(r"\s*[,，]", self.t[m.end():m.end() + 2]):
+    def scope_period(self, sent: Sentence, depth: int = 0) -> str | None:
+        """A period inherited from the sentence a 其中 continues, a paragraph lead, a heading,
+        the title (an explicit year) or the document's lead sentence."""
+        ns, ne = self.n(sent.span)
+        para = self._sent_by_para.get(sent.paragraph, [])
+        before = [p for p in para if p.span[0] < sent.span[0]]
+        if before and depth < 5 and regex.match(r"\s*其中", self.t[ns:ne]):
+            prev = before[-1]
+            pn = self.n(prev.span)
+            own = self.period_in(pn[0], pn[1], pn[1], [])
+            if own is not None:
+                return own[0]
+            return self.scope_period(prev, depth + 1)
+        if before:
+            first = before[0]
+            fs, fe = self.n(first.span)
+            m = self.p.period.match(self.t, fs, fe)
+            if (
+                m
+                and m.start("period") == fs
+                and regex.match(r"\s*[,，]", self.t[m.end() : m.end() + 2])
+            ):
                 return self.orig(*m.span("period"))
         for head in self.headings(sent):
             m = self.p.heading_period.search(head)
             if m:
-                return m.group("period")
-        return None
+                return str(m.group("period"))
+        return self.title_period or self.lead_period
 
     def resolve_year(self, period: str | None, scope_year: int | None) -> int | None:
         if not period:
             return None
+        if period.endswith("以来"):  # 2010年以来: up to now
+            return self.now_year
         years = [_cn_year(m.group("y")) for m in _YEAR_IN.finditer(period)]
         years_i = [y for y in years if y is not None]
         if years_i:
@@ -537,6 +647,8 @@ class _Linker:
             return now
         if _FORWARD.search(period):
             return now + 4 if now is not None else None
+        if self.plan_end is not None and _PLAN_SPAN.search(period):
+            return self.plan_end
         if scope_year is not None:
             return scope_year
         return self.title_year if self.title_year is not None else self.doc_year
@@ -560,13 +672,18 @@ class _Linker:
             ci = next((i for i, (a, b) in enumerate(clauses) if a <= it.s < b), len(clauses) - 1)
             cs, ce = clauses[ci]
             seg_start = max(cs, prev_in_clause.get(ci, cs))
-            pre = self.t[seg_start:it.s]
-            post = self.t[it.e:ce]
+            pre = self.t[seg_start : it.s]
+            post = self.t[it.e : ce]
             if self.skip(it, pre, post):
                 continue
             prev_in_clause[ci] = it.e
             d = _Draft(item=it, sentence=sent, clause=ci)
-            d.continues = bool(drafts) and drafts[-1].clause == ci and bool(_CONNECTOR.match(pre))
+            bare = self.p.period.sub("", pre)
+            between = self.t[drafts[-1].item.e : it.s] if drafts else ""
+            d.continues = bool(drafts) and (
+                (drafts[-1].clause == ci and bool(_CONNECTOR.match(bare)))
+                or (len(between) <= 2 and bool(_CONNECTOR.match(between)))  # 3.9：59.5：36.6
+            )
             self.analyse(d, pre, seg_start)
             d.extra["pre"] = pre
             d.extra["post"] = post
@@ -612,12 +729,38 @@ class _Linker:
             head.fallback = verb
             # counted noun after the number
             if head.item.q.unit == "count" or (
-                head.item.q.unit not in PERCENT_UNITS | {"pp", "x"} and head.extra["pre"].endswith("的")
+                head.item.q.unit not in PERCENT_UNITS | {"pp", "x"}
+                and head.extra["pre"].endswith("的")
             ):
                 pn = self.post_noun(head.extra["post"])
                 if pn:
                     mod = self.modifier(head.extra["pre"])
                     name = mod + pn if mod else pn
+            gm_obj = regex.match(
+                rf"\s*(?:{self.cues.alt('granted')})(?P<obj>[^,，;；。、]{{2,20}})",
+                head.extra["post"],
+            )
+            if gm_obj:
+                obj = self.p.province_head.sub("", gm_obj.group("obj")).strip()
+                if len(obj) >= 2:
+                    name = obj
+            if head.extra.get("structure") and len(group) > 1:
+                base = self.clean(
+                    self.p.strip_tail.sub("", regex.sub(r"(?:结构|比例|之比).*$", "", raw))
+                )[0]
+                if base.startswith("三次产业") and len(group) == 3:
+                    parts3: list[str | None] = ["第一产业", "第二产业", "第三产业"]
+                else:
+                    split = [x for x in _LIST_SPLIT.split(base) if x]
+                    parts3 = (
+                        list(split) if len(split) == len(group) else [base or None] * len(group)
+                    )
+                for g, nm2 in zip(group, parts3, strict=False):
+                    g.indicator = nm2
+                    g.measure, g.direction = Measure.SHARE, None
+                prev_group = group
+                i = j
+                continue
             names: list[str | None] = []
             if len(group) > 1 and name:
                 parts = [x for x in _LIST_SPLIT.split(name) if x]
@@ -651,6 +794,13 @@ class _Linker:
                         g.baseline = head.baseline
                     if g.item.q.negative and g.measure in (Measure.GROWTH, Measure.DIFFERENCE):
                         g.direction = Direction.DOWN
+            for g in group:
+                if g.measure == Measure.MULTIPLE and g.baseline is None and g.direction is not None:
+                    prior = [
+                        x for x in drafts[:i] if x.measure in (Measure.DIFFERENCE, Measure.MULTIPLE)
+                    ]
+                    if prior and prior[-1].baseline and _YEAR_IN.search(prior[-1].baseline):
+                        g.baseline = prior[-1].baseline  # 比2005年增加…，十年增长1.3倍
             if not any(g.indicator for g in group) and head.fallback:
                 for g in group:
                     g.indicator = head.fallback
@@ -671,7 +821,22 @@ class _Linker:
                 name = self.clean(text[: gm.start()])[0]
                 if name:
                     return name
+            known = self._known_indicator(text)
+            if known:
+                return known
         return ""
+
+    def _known_indicator(self, text: str) -> str | None:
+        """The longest taxonomy surface written in a clause (生产总值居全省第3位 → 生产总值)."""
+        best: tuple[int, int] | None = None
+        for surface in taxonomy_surfaces():
+            if len(surface) >= 3 or surface.isascii():
+                k = text.find(surface)
+                if k >= 0 and (best is None or len(surface) > best[1] - best[0]):
+                    best = (k, k + len(surface))
+        if best is None:
+            return None
+        return text[best[0] : best[1]]
 
     # -- document ------------------------------------------------------------------------
     def run(self, quantities: list[Quantity]) -> tuple[list[Claim], list[Warning]]:
@@ -685,10 +850,22 @@ class _Linker:
             ns, ne = self.n(q.span)
             by_sent.setdefault(k, []).append(_Item(q=q, s=ns, e=ne))
         claims: list[Claim] = []
+        warnings: list[Warning] = []
         for k in sorted(by_sent):
-            for d in self.link_sentence(sents[k], by_sent[k]):
+            try:
+                drafts = self.link_sentence(sents[k], by_sent[k])
+            except Exception as exc:  # never raise on text: keep the bare quantities, warn
+                warnings.append(
+                    Warning(
+                        code=WarningCode.CLAIM_LINK_FAILED.value,
+                        message=f"could not link the quantities of this sentence: {exc!r}",
+                        span=sents[k].span,
+                    )
+                )
+                drafts = [_Draft(item=it, sentence=sents[k], clause=0) for it in by_sent[k]]
+            for d in drafts:
                 claims.append(self.to_claim(d, len(claims) + 1))
-        return claims, []
+        return claims, warnings
 
     def to_claim(self, d: _Draft, n: int) -> Claim:
         q = d.item.q
@@ -698,13 +875,16 @@ class _Linker:
 
             qualifier = Qualifier.MORE_THAN
         indicator = d.indicator
+        unit = q.unit
+        if unit in ("", "number", "none") and indicator and indicator.endswith("指数"):
+            unit = "index"  # 居民消费价格指数为100.7: a price index level
         return Claim(
             id=f"c{n}",
             span=q.span,
             text=q.text,
             value=Decimal(q.value),
             value_max=q.value_max,
-            unit=q.unit,
+            unit=unit,
             unit_text=q.unit_text,
             qualifier=qualifier,
             measure=d.measure,
@@ -735,10 +915,7 @@ def link_claims(
     name a period (``五年来``, ``今后五年``) are dropped.
     """
     seg = segmenter if segmenter is not None else default_segmenter()
-    try:
-        return _Linker(doc, norm, seg).run(quantities)
-    except Exception as exc:  # never raise on text: report and return nothing
-        return [], [Warning(code="W011", message=f"claim linking failed: {exc!r}")]
+    return _Linker(doc, norm, seg).run(quantities)
 
 
-__all__ = ["CN_DIGIT", "link_claims"]
+__all__ = ["link_claims"]

@@ -48,7 +48,7 @@ def indicator_id(phrase: str | None) -> str | None:
         return table[p]
     best: str | None = None
     for n in range(len(p) - 1, _MIN_SUFFIX - 1, -1):
-        tail = p[len(p) - n:]
+        tail = p[len(p) - n :]
         if tail in table:
             best = table[tail]
             break

@@ -128,7 +128,8 @@ def _results(
     threads = sum(client.nthreads().values()) or 1
     limit = 2 * threads
     queue = iter(delayed)
-    first = [client.compute(d) for d, _ in zip(queue, range(limit), strict=False)]
+    # range first: zip must not pull (and drop) a part once the limit is reached
+    first = [client.compute(d) for _, d in zip(range(limit), queue, strict=False)]
     running = as_completed(first)
     for fut in running:
         batch: list[tuple[Job, FileResult]] = fut.result()

@@ -31,7 +31,7 @@ def extract_quantities(
     """Every quantity in ``text`` (spans into ``text``) and what looked odd. Never raises."""
     if not isinstance(text, str):
         return [], []
-    if norm is None or norm.orig is not text and norm.orig != text:
+    if norm is None or norm.orig != text:
         norm = normalize(text)
     quantities: list[Quantity] = []
     warnings: list[Warning] = []
@@ -40,12 +40,17 @@ def extract_quantities(
         try:
             q = parse_found(norm, found)
         except (ValueError, ArithmeticError) as exc:
-            warnings.append(Warning(code=WarningCode.UNPARSED_NUMBER.value,
-                                    message=f"{_MESSAGES[WarningCode.UNPARSED_NUMBER.value]}: "
-                                    f"{exc}", span=span))
+            warnings.append(
+                Warning(
+                    code=WarningCode.UNPARSED_NUMBER.value,
+                    message=f"{_MESSAGES[WarningCode.UNPARSED_NUMBER.value]}: {exc}",
+                    span=span,
+                )
+            )
             continue
         quantities.append(q)
         for code in found.warnings:
-            warnings.append(Warning(code=code, message=f"{_MESSAGES.get(code, code)}: {q.text!r}",
-                                    span=span))
+            warnings.append(
+                Warning(code=code, message=f"{_MESSAGES.get(code, code)}: {q.text!r}", span=span)
+            )
     return quantities, warnings

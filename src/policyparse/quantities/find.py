@@ -53,6 +53,7 @@ class Found:
     multiplier: str = ""  # 万 / 亿 / 万亿 … after the low number
     unit_surface: str = ""  # unit as matched (shared unit for ranges)
     unit_text: str = ""  # everything after the number except the qualifier
+    unit_text_span: Span | None = None  # where unit_text was read (infix removed from it)
     prefix: str = ""  # 约 / 超过 …
     infix: str = ""  # 余 / 多
     suffix: str = ""  # 左右 / 以上 …
@@ -75,6 +76,14 @@ def _unit_of(m: regex.Match[str], *names: str) -> tuple[str, int, int]:
         if m.group(n):
             return m.group(n), m.start(n), m.end(n)
     return "", -1, -1
+
+
+def _unit_text(text: str, span: Span, infix: str) -> str:
+    """Text of ``span`` without the infix qualifier (300余家 → 家), stripped."""
+    out = text[span[0] : span[1]]
+    if infix:
+        out = out.replace(infix, "", 1)
+    return out.strip()
 
 
 def _before(text: str, pos: int) -> str:
@@ -123,14 +132,16 @@ class _Finder:
 
     def _from_main(self, m: regex.Match[str], ranged: bool) -> Found | None:
         text = self.text
-        num_name = "ar" if m.group("ar") is not None else "cn" if m.group("cn") is not None else "mo"
+        num_name = (
+            "ar" if m.group("ar") is not None else "cn" if m.group("cn") is not None else "mo"
+        )
         num_text = m.group(num_name) or ""
         n_start, n_end = m.start(num_name), m.end(num_name)
         mult = _g(m, "mult")
         if num_name == "cn" and mult and any(c in self.p.cn_big_chars for c in num_text):
             # 六百四十二亿五千万: the trailing 万 belongs to the positional numeral
             num_text, n_end, mult = num_text + mult, n_end + len(mult), ""
-        unit, u_start, u_end = _unit_of(m, "unit", "unit_m")
+        unit, u_start, _u_end = _unit_of(m, "unit", "unit_m")
         infix = _g(m, "infix") or _g(m, "infix2")
         num_max: Span | None = None
         num_max_text = ""
@@ -140,7 +151,7 @@ class _Finder:
             num_max = (m.start(hi_name), m.end(hi_name))
             num_max_text = m.group(hi_name)
             mult_max = _g(m, "mult2")
-            unit_hi, hu_start, hu_end = _unit_of(m, "unit2", "unit2m")
+            unit_hi, hu_start, _hu_end = _unit_of(m, "unit2", "unit2m")
             if (num_name == "cn") != (hi_name == "cn2"):
                 return None
             if unit and unit_hi:
@@ -159,16 +170,15 @@ class _Finder:
             if not mult:
                 mult = mult_max
             unit = unit_hi
-            u_start, u_end = hu_start, hu_end
+            u_start = hu_start
             infix = infix or _g(m, "infix3")
             unit_text_start = m.end(hi_name)
         else:
             unit_text_start = n_end
         span_end = m.end()
         suffix = _g(m, "suffix")
-        unit_text = text[unit_text_start : span_end - len(suffix)]
-        if infix:
-            unit_text = unit_text.replace(infix, "", 1)
+        ut_span = (unit_text_start, span_end - len(suffix))
+        unit_text = _unit_text(text, ut_span, infix)
         unit_text = unit_text.strip()
         f = Found(
             span=(m.start(), span_end),
@@ -178,6 +188,7 @@ class _Finder:
             multiplier=mult,
             unit_surface=unit,
             unit_text=unit_text,
+            unit_text_span=ut_span,
             prefix=_g(m, "prefix"),
             infix=infix,
             suffix=suffix,
@@ -202,6 +213,13 @@ class _Finder:
         before_span = _before(text, f.span[0])
         after = _after(text, f.span[1])
         cn = num_name == "cn"
+        if (
+            num_name == "ar"
+            and len(f.number_text) > 1
+            and f.number_text[0] == "0"
+            and f.number_text[1].isdigit()
+        ):
+            return None  # 00万吨, 0371: OCR junk or a code, not a value
         if num_name == "mo" and not (f.prefix or f.suffix or f.infix):
             return None  # 万元生产总值: a bare 万元/亿元 only counts with a bound (亿元以上)
         if not unit:
@@ -229,13 +247,22 @@ class _Finder:
                     return None
                 if reason == "rank" and row is not None and row.kind == "count":
                     return None
-                if reason == "determiner" and cn and f.number_text[0] in (
-                    self.p.cn_small_chars + self.p.cn_big_chars
+                if (
+                    reason == "determiner"
+                    and cn
+                    and f.number_text[0] in (self.p.cn_small_chars + self.p.cn_big_chars)
                 ):
                     return None
-        if cn and not f.multiplier and f.number_text in ("一", "壹", "幺") and row is not None \
-                and row.kind in ("count", "percent"):
+        if (
+            cn
+            and not f.multiplier
+            and f.number_text in ("一", "壹", "幺")
+            and row is not None
+            and row.kind in ("count", "percent")
+        ):
             return None  # 一批, 一项, 一个: determiners
+        if cn and len(f.number_text) == 1 and value == 0:
+            return None  # 零部件, 零就业: a lone 零 is not a count
         if cn and before.endswith(tuple(_OPEN_QUOTES)):
             return None  # “三个一批”, “一对一”: a name in quotes
         if cn and row is not None and row.kind == "count":
@@ -276,8 +303,13 @@ class _Finder:
                 hi = parse_number(f.number_max_text)
                 lo = parse_number(f.number_text)
                 if hi is None or lo is None or hi < lo:
-                    f = _replace(f, span=(m.start(), m.end("num")), number_max=None,
-                                 number_max_text="", suffix="")
+                    f = _replace(
+                        f,
+                        span=(m.start(), m.end("num")),
+                        number_max=None,
+                        number_max_text="",
+                        suffix="",
+                    )
             out.append(self._warn_fffd(f))
         return out
 
@@ -294,17 +326,33 @@ class _Finder:
                     continue  # 2022/1 or a bare a/b: dates and codes, not shares
             if parse_number(num) is None or parse_number(den) is None:
                 continue
-            out.append(self._warn_fffd(Found(
-                span=m.span(), kind="fraction", number=nspan, number_text=num,
-                unit_surface="%", unit_text=unit_text, prefix=_g(m, "prefix"),
-                suffix=_g(m, "suffix"), denominator=den,
-            )))
+            out.append(
+                self._warn_fffd(
+                    Found(
+                        span=m.span(),
+                        kind="fraction",
+                        number=nspan,
+                        number_text=num,
+                        unit_surface="%",
+                        unit_text=unit_text,
+                        prefix=_g(m, "prefix"),
+                        suffix=_g(m, "suffix"),
+                        denominator=den,
+                    )
+                )
+            )
         return out
 
     def scan_doubling(self) -> list[Found]:
         return [
-            Found(span=m.span(), kind="doubling", number=m.span("n"), number_text=m["n"],
-                  unit_surface="倍", unit_text="番")
+            Found(
+                span=m.span(),
+                kind="doubling",
+                number=m.span("n"),
+                number_text=m["n"],
+                unit_surface="倍",
+                unit_text="番",
+            )
             for m in self.p.doubling.finditer(self.text)
         ]
 
@@ -318,8 +366,16 @@ class _Finder:
             base = m.start("chain")
             for x in parts:
                 s, e = base + x.start(), base + x.end()
-                out.append(Found(span=(s, e), kind="ratio", number=(s, e), number_text=x.group(),
-                                 unit_surface="%", unit_text=""))
+                out.append(
+                    Found(
+                        span=(s, e),
+                        kind="ratio",
+                        number=(s, e),
+                        number_text=x.group(),
+                        unit_surface="%",
+                        unit_text="",
+                    )
+                )
         return out
 
     def _warn_fffd(self, f: Found) -> Found:

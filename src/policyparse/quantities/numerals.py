@@ -111,7 +111,7 @@ def _cn_integer(s: str) -> Decimal | None:
             digits = _digit_values(core)
             if digits is not None and len(digits) > 1:
                 mult = Decimal(1)
-                for c in s[len(core):]:
+                for c in s[len(core) :]:
                     v = numeral_table()[c][1]
                     assert isinstance(v, Decimal)
                     mult *= v
@@ -163,7 +163,7 @@ def _parse_plain(s: str) -> Decimal | None:
         int_part, rest = s[:p], s[p + 1 :]
         bigs = _chars("big")
         frac_txt = rest.rstrip(bigs)
-        mult = _big_run_value(rest[len(frac_txt):]) if len(frac_txt) < len(rest) else Decimal(1)
+        mult = _big_run_value(rest[len(frac_txt) :]) if len(frac_txt) < len(rest) else Decimal(1)
         frac_digits = _digit_values(frac_txt)
         if not int_part or not frac_digits or mult is None:
             return None
@@ -191,7 +191,7 @@ def parse_number(surface: str) -> Decimal | None:
     try:
         for prefix in ("百分之", "千分之", "万分之"):
             if s.startswith(prefix):
-                v = _parse_plain(s[len(prefix):])
+                v = _parse_plain(s[len(prefix) :])
                 if v is None:
                     return None
                 return clean_decimal(v / 100) if prefix == "万分之" else v

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..records import Qualifier, Quantity
 from ..segment.normalize import NormText
-from .find import Found
+from .find import Found, _unit_text
 from .numerals import clean_decimal, fraction_percent, parse_number
 from .patterns import qualifier_rows, unit_rows
 
@@ -25,8 +25,12 @@ _DOUBLING = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 
 def _qualifier(found: Found) -> Qualifier:
     q = qualifier_rows()
-    for word, pos in ((found.prefix, "prefix"), (found.infix, "infix"), (found.suffix, "suffix"),
-                      (found.hint, "hint")):
+    for word, pos in (
+        (found.prefix, "prefix"),
+        (found.infix, "infix"),
+        (found.suffix, "suffix"),
+        (found.hint, "hint"),
+    ):
         if word and (word, pos) in q:
             return Qualifier(q[(word, pos)].qualifier)
     return Qualifier.EXACT
@@ -86,13 +90,17 @@ def parse_found(norm: NormText, found: Found) -> Quantity:
         if hi is not None:
             hi = clean_decimal(hi * factor)
     span = norm.to_orig(*found.span)
+    unit_text = found.unit_text
+    if found.unit_text_span is not None:  # as written in the original (％, not %)
+        us, ue = norm.to_orig(*found.unit_text_span)
+        unit_text = _unit_text(norm.orig, (us, ue), found.infix)
     return Quantity(
         span=span,
         text=norm.orig[span[0] : span[1]],
         value=clean_decimal(lo * factor),
         value_max=hi,
         unit=unit,
-        unit_text=found.unit_text,
+        unit_text=unit_text,
         qualifier=_qualifier(found),
         negative=found.minus,
         number_span=norm.to_orig(*found.number),

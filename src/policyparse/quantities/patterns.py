@@ -88,8 +88,9 @@ def _alt(surfaces: list[str]) -> str:
 
 def _chars(kind: str) -> str:
     return "".join(
-        regex.escape(s) for s, (k, _) in numeral_table().items() if k == kind and not s.isascii()
-        and not ("\uff10" <= s <= "\uff19")
+        regex.escape(s)
+        for s, (k, _) in numeral_table().items()
+        if k == kind and not s.isascii() and not ("\uff10" <= s <= "\uff19")
     )
 
 
@@ -119,13 +120,10 @@ def patterns() -> Patterns:
 
     pieces: dict[str, str] = {}
     pieces["DIG"] = f"[{dig}]"  # one Chinese digit
-    pieces["DIGU"] = f"[{dig}{small}]"  # Chinese digit or 十百千
+    numeral_units = [u for u in units if u[0] in numeral_table() and len(u) > 1]
+    not_unit = f"(?!{_alt(numeral_units)})" if numeral_units else ""  # 千瓦 is a unit, not 千
+    pieces["DIGU"] = f"(?:{not_unit}[{dig}{small}])"  # Chinese digit or 十百千
     pieces["BIG"] = f"[{big}]"  # 万 亿
-    pieces["AR"] = r"""(?:
-        \d(?:\ \d)+(?=\ ?[十百千万亿%‰个倍家人户项亩吨元米])  # digits spaced out by a scan: 2 3 0 0万亩
-      | \d{1,3}(?:,\d{3})+(?:\.\d+)?          # thousands separators: 1,234.5
-      | \d+(?:\ ?[.·]\ ?\d+)?                  # plain, with decimals (1 · 024 from scans)
-    )"""
     pieces["CN"] = rf"""(?:
         {pieces["DIGU"]}+                      # 一千二百 / 三六八 / 十二
         (?:、{pieces["DIG"]}{{3}}(?!{pieces["DIGU"]}))*   # 三、六四四 (、 as thousands mark)
@@ -134,11 +132,18 @@ def patterns() -> Patterns:
     )"""
     pieces["MULT"] = r"(?:[十百千]?(?:万亿|亿|万)|[百千])"  # multipliers after a number
     pieces["UNIT"] = (
-        "(?:" + _alt(list(units)) + r"""
-        | [A-Za-z]+(?![A-Za-z0-9])             # Latin unit not in the table (kept, warned)
+        "(?:"
+        + _alt(list(units))
+        + r"""
+        | (?<!\ )[A-Za-z]+(?![A-Za-z0-9.])    # Latin unit not in the table (kept, warned)
         | _(?:[A-Z]_)+                         # garbled unit, e.g. % → _M_M_
     )"""
     )
+    pieces["AR"] = rf"""(?:
+        \d(?:\ \d)+(?=\ ?(?:{pieces["MULT"]}|{pieces["UNIT"]}))  # scan-spaced digits: 2 3 0 0万亩
+      | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?      # thousands separators: 1,234.5
+      | \d+(?:\ ?[.·]\ ?\d+)?                # plain, with decimals (1 · 024 from scans)
+    )"""
     pieces["CURRENCY"] = _alt(currency)
     pieces["PREFIX"] = _alt([q.surface for q in quals if q.position == "prefix"])
     pieces["SUFFIX"] = _alt([q.surface for q in quals if q.position == "suffix"])
@@ -168,7 +173,7 @@ def patterns() -> Patterns:
             (?P<unit>{p["UNIT"]})              # unit straight after the number (千瓦 before 千)
           | (?P<mult>{p["MULT"]})              # 万 / 亿 / 万亿 / 千万
             (?P<infix2>{p["INFIX"]})?          # 1万余人
-            (?P<unit_m>{p["UNIT"]})?           # 万人 / 亿元
+            (?:\ ?(?P<unit_m>{p["UNIT"]}))?    # 万人 / 亿元 (1万 亿元 from a wrapped line)
         )?
     """
     hi = rf"""
@@ -200,7 +205,8 @@ def patterns() -> Patterns:
         rf"""
         (?P<prefix>{p["PREFIX"]})?
         (?:
-            {p["CN_START"]}(?P<den>(?![百千万]分之){p["DIGU"]}+)分之(?P<num>{p["DIGU"]}+)  # 三分之一
+            {p["CN_START"]}(?P<den>(?![百千万]分之){p["DIGU"]}+)   # 三 of 三分之一
+            分之(?P<num>{p["DIGU"]}+)                             # 一 of 三分之一
           | (?<![0-9/.\-])(?P<aden_num>\d+)/(?P<aden>\d+)(?![0-9/.\-])            # 1/10
         )
         {suffix}

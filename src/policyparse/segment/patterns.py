@@ -33,6 +33,18 @@ HEADING = regex.compile(
     regex.VERBOSE,
 )
 
+# a heading followed on the same line by two or more spaces and more text
+INLINE_HEADING = regex.compile(
+    rf"""
+    (?P<head>
+        (?:第{CN_ORDINAL}[编篇部章节]|{CN_ORDINAL}、|[(（]{CN_ORDINAL}[)）])   # the heading marker
+        [ ]*[^\s，,。；;：:！？]{{1,20}}                                   # a short title, no punctuation
+    )
+    [ \t]{{2,}}                                                          # the gap before the next part
+    """,
+    regex.VERBOSE,
+)
+
 # level of each heading kind (1 = top)
 HEADING_LEVEL = {
     "bracket": 1,

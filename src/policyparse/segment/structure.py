@@ -109,8 +109,22 @@ def _heading_kind(line: str) -> str | None:
         return kind
     body = line[m.end():]
     if len(line) > _MAX_HEADING or "。" in body.rstrip("。") or not body.strip():
-        return None
+        return None  # long, or several sentences: a list item written as prose
     return kind
+
+
+def _split_inline_headings(ntext: str, lines: list[Span]) -> list[Span]:
+    """Split ``第三节  重工业　　（一）钢铁工业　　解放以前，…`` into heading lines and body."""
+    out: list[Span] = []
+    for s, e in lines:
+        while True:
+            m = P.INLINE_HEADING.match(ntext, s, e)
+            if m is None or m.end() >= e:
+                break
+            out.append((s, m.end("head")))
+            s = m.end()
+        out.append((s, e))
+    return out
 
 
 def _crosses_word(seg: Segmenter, left: str, right: str) -> bool:
@@ -155,7 +169,7 @@ def segment_structure(norm: NormText, segmenter: Segmenter | None = None) -> Ske
                 message="line breaks stored as literal backslash escapes; treated as breaks",
             )
         )
-    lines = _line_spans(ntext, literal)
+    lines = _split_inline_headings(ntext, _line_spans(ntext, literal))
 
     # --- title ---------------------------------------------------------------
     title_idx: int | None = None

@@ -20,14 +20,14 @@ KINDS = frozenset(
     {
         "verb", "adverb", "strip", "subject", "prep", "modal", "modal_not", "nonaction",
         "deadline", "narrative", "narrative_not", "meeting", "frame", "past_lead", "past",
-        "past_not", "copula", "lead", "retro", "plan",
+        "past_not", "copula", "lead", "retro", "plan", "retro_doc",
     }
 )
 MODAL_RANK = {Modality.SHOULD: 0, Modality.STRIVE: 1, Modality.MUST: 2}
 
 # --- named pieces of the deadline pattern ------------------------------------------
 CN_NUM = r"[〇○零一二三四五六七八九十两]"
-YEAR = rf"(?:(?:19|20)\d{{2}}|[〇○零一二三四五六七八九]{{4}})"
+YEAR = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})"
 BY_YEAR_SUFFIX = r"(?:年底|年末|年前|年以前|年之前|年内)"
 MONTH = rf"(?:1[0-2]|0?[1-9]|{CN_NUM}{{1,2}})"
 PLAN_PERIOD = r"[“\"]?(?:十[一二三四五六七八九]?|[一二三四五六七八九])五[”\"]?"
@@ -72,12 +72,12 @@ class Cues:
 def _build_deadline(words: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
-        (?P<by_year>(?:到|至|在)?{YEAR}{BY_YEAR_SUFFIX}            # 2025年前, 到2020年底
+        (?P<by_year>(?:到|至)?{YEAR}{BY_YEAR_SUFFIX}            # 2025年前, 到2020年底
                    | (?:到|至){YEAR}年)                          # 到一九五七年
         | (?P<n_years>(?:{CN_NUM}|\d{{1,2}})年(?:内|之内|以内))   # 五年内, 3年内
         | (?P<plan>{PLAN_PERIOD}(?:期间|时期|末))                 # “六五”期间, 十四五末
         | (?P<month>(?<![\d年]){MONTH}月(?:底|末|前|份前|以前))   # 9月底, 十月前
-        | (?<![上去前往历当“"])(?P<word>{_alternation(words)})      # 年内, 全年 (not 上年底, not “全年红”)
+        | (?<![上去前往历当“"])(?P<word>{_alternation(words)})  # 年内, 全年 (not 上年底/“全年红”)
         """,
         regex.VERBOSE,
     )
@@ -105,7 +105,7 @@ def load_cues() -> Cues:
     anywhere = dict(prefix)
     year_lead = regex.compile(
         rf"""
-        ^(?:在|从)?                       # optional coverb
+        (?:在|从)?                        # optional coverb (match() anchors)
         (?P<year>{YEAR})年                # 2017年 / 一九五七年
         (?!底|末|前|以前|之前|内)          # not a deadline (2025年前)
         """,
@@ -113,7 +113,7 @@ def load_cues() -> Cues:
     )
     frame = regex.compile(
         rf"""
-        ^(?P<speaker>[^，,。:：；;]{{0,15}}?)   # 会议 / 张红军 / 会议还
+        (?P<speaker>[^，,。:：；;]{{0,15}}?)   # 会议 / 张红军 / 会议还
         (?:{_alternation(words["frame"])})      # 指出, 强调 …
         (?:[，,：:]\s*)                         # the frame ends at a comma or colon
         """,

@@ -75,6 +75,7 @@ class ClauseView:
     action_start: int | None = None  # where the committed verb phrase starts
     past: bool = False
     modal: bool = False  # headed by a modal word (要, 确保 …), possibly after a subject
+    subject: bool = False  # names its subject (我们, 全区上下要): the main predicate starts here
 
 
 @dataclass
@@ -106,14 +107,24 @@ def analyse_clause(text: str, cues: Cues | None = None) -> tuple[str, int | None
     >>> analyse_clause("三季度是“黄金季”")
     ('copula', None)
     """
-    kind, act, _ = analyse_clause_full(text, cues)
-    return kind, act
+    head = analyse_clause_full(text, cues)
+    return head.kind, head.action_start
 
 
-def analyse_clause_full(text: str, cues: Cues | None = None) -> tuple[str, int | None, bool]:
-    """:func:`analyse_clause` plus whether a modal word heads the clause."""
+@dataclass(frozen=True)
+class Head:
+    """What :func:`analyse_clause_full` finds at the head of a clause."""
+
+    kind: str
+    action_start: int | None = None
+    modal: bool = False
+    subject: bool = False
+
+
+def analyse_clause_full(text: str, cues: Cues | None = None) -> Head:
+    """:func:`analyse_clause` plus whether a modal word or a subject heads the clause."""
     cues = cues or load_cues()
-    pos, act, after_modal = 0, 0, False
+    pos, act, after_modal, subject = 0, 0, False, False
     n = len(text)
     while pos < n:
         if text[pos].isspace():
@@ -128,6 +139,7 @@ def analyse_clause_full(text: str, cues: Cues | None = None) -> tuple[str, int |
         for kind in ("lead", "strip", "subject"):
             word = cues.at(kind, text, pos)
             if word:
+                subject = subject or kind == "subject"
                 break
         if word is None:
             m = cues.deadline.match(text, pos)
@@ -138,36 +150,40 @@ def analyse_clause_full(text: str, cues: Cues | None = None) -> tuple[str, int |
                 after_modal = True
         if word:
             pos += len(word)
+            if after_modal and text.startswith("地", pos):  # 努力地进行
+                pos += 1
             act = pos
             continue
         adverb = cues.at("adverb", text, pos)
         if adverb:
             pos += len(adverb)
+            if text.startswith("地", pos):  # 更好地完成
+                pos += 1
             continue
         break
     if pos >= n:  # only time words or connectives: 五年内，
-        return (NEUTRAL, None, False)
+        return Head(NEUTRAL)
     if after_modal:
         if cues.at("nonaction", text, pos):
-            return (OTHER, None, False)
-        return (DIRECTIVE, act, True)
+            return Head(OTHER)
+        return Head(DIRECTIVE, act, True, subject)
     if cues.at("copula", text, pos):
-        return (COPULA, None, False)
+        return Head(COPULA)
     if cues.at("verb", text, pos) or pos > act:  # a verb, or adverb(s) then anything
-        return (DIRECTIVE, act, False)
+        return Head(DIRECTIVE, act, False, subject)
     prep = cues.at("prep", text, pos)
     if prep:
         rest = text[pos + len(prep):]
         if any(len(w) >= 2 for _, w in cues.find("verb", rest)):
-            return (NEUTRAL, act, False)
-        return (NEUTRAL, None, False)
+            return Head(NEUTRAL, act)
+        return Head(NEUTRAL)
     for mpos, _ in cues.find("modal", text[: pos + _SUBJECT_REACH], "modal_not"):
         if mpos > pos:  # subject + modal: 全区上下要加强领导
-            kind, sub, _ = analyse_clause_full(text[mpos:], cues)
-            if kind == DIRECTIVE and sub is not None:
-                return (DIRECTIVE, mpos + sub, True)
-            return (OTHER, None, False)
-    return (OTHER, None, False)
+            sub = analyse_clause_full(text[mpos:], cues)
+            if sub.kind == DIRECTIVE and sub.action_start is not None:
+                return Head(DIRECTIVE, mpos + sub.action_start, True, True)
+            return Head(OTHER)
+    return Head(OTHER)
 
 
 def _is_past(text: str, cues: Cues) -> bool:
@@ -175,7 +191,12 @@ def _is_past(text: str, cues: Cues) -> bool:
 
 
 def view_sentence(
-    ntext: str, clauses: list[Span], cues: Cues | None = None, *, orphan: bool = False
+    ntext: str,
+    clauses: list[Span],
+    cues: Cues | None = None,
+    *,
+    orphan: bool = False,
+    doc_year: int | None = None,
 ) -> SentenceView:
     """Judge the clauses of a sentence (spans in normalised offsets into ``ntext``).
 
@@ -212,19 +233,27 @@ def view_sentence(
         text = ntext[s:e]
         if first:
             first = False
-            if cues.at("past_lead", text) or cues.year_lead.match(text):
+            ym = cues.year_lead.match(text)
+            if cues.at("past_lead", text) or (
+                ym is not None and doc_year is not None and _years(ym.group("year"))[0] < doc_year
+            ):
                 view.past_lead = True
-        kind, act, modal = analyse_clause_full(text, cues)
+        head = analyse_clause_full(text, cues)
+        kind, act = head.kind, head.action_start
         if kind == OTHER and orphan and not view.clauses:
             for skip in range(1, _ORPHAN_REACH + 1):  # drop the lost sentence's tail
                 if cues.at("verb", text, skip):
-                    kind, act, modal = analyse_clause_full(text[skip:], cues)
-                    act = None if act is None else act + skip
+                    head = analyse_clause_full(text[skip:], cues)
+                    kind = head.kind
+                    act = None if head.action_start is None else head.action_start + skip
                     break
         if kind == OTHER and after_colon:
             kind = NEUTRAL  # items of a list after a colon (目标: 生产总值增速达10%左右)
         view.clauses.append(
-            ClauseView(s, e, kind, None if act is None else s + act, _is_past(text, cues), modal)
+            ClauseView(
+                s, e, kind, None if act is None else s + act,
+                _is_past(text, cues), head.modal, head.subject,
+            )
         )
         if ntext[s:clause_end].rstrip().endswith((":", "：")):
             after_colon = True
@@ -232,9 +261,13 @@ def view_sentence(
 
 
 # --- document structure ---------------------------------------------------------
-def _years(text: str, cues: Cues) -> list[int]:
+_YEAR_DIGITS = regex.compile(r"(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}")
+
+
+def _years(text: str) -> list[int]:
+    """Calendar years written in ``text`` (``2017``, ``一九五七``)."""
     out = []
-    for m in regex.finditer(r"(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}(?=年)", text):
+    for m in _YEAR_DIGITS.finditer(text):
         digits = m.group(0).translate(str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9"))
         if digits.isdigit():
             out.append(int(digits))
@@ -249,7 +282,7 @@ def mode_of(text: str, doc_year: int | None, cues: Cues | None = None) -> str | 
     if retro != plan:
         return RETRO if retro else PLAN
     if doc_year is not None:
-        years = _years(text, cues)
+        years = _years(text)
         if years:
             return RETRO if max(years) < doc_year else PLAN
     return None
@@ -322,8 +355,32 @@ def _split(ntext: str, s: int, e: int) -> list[Span]:
 
 
 # --- task fields -------------------------------------------------------------------
-def find_deadline(ntext: str, s: int, e: int, date: _dt.date | None, cues: Cues | None = None) -> Span | None:
-    """The last deadline expression in ``ntext[s:e]`` that is not already over at ``date``."""
+_HEAD_KINDS = ("strip", "lead", "subject", "modal", "prep", "adverb")
+
+
+def _at_head(before: str, cues: Cues) -> bool:
+    """Is ``before`` (clause start up to a deadline) only connectives, modals, coverbs?"""
+    pos = 0
+    while pos < len(before):
+        for kind in _HEAD_KINDS:
+            word = cues.at(kind, before, pos)
+            if word:
+                pos += len(word)
+                break
+        else:
+            return before[pos:].strip() == ""
+    return True
+
+
+def find_deadline(
+    ntext: str, s: int, e: int, date: _dt.date | None, cues: Cues | None = None
+) -> Span | None:
+    """The deadline of ``ntext[s:e]``, as written.
+
+    Periods already over at ``date`` (上半年 in an August report) are skipped;
+    a deadline heading a clause (力争全年建成, 对于下半年) wins; else the last
+    one (抓住三季度决战下半年 → 下半年).
+    """
     cues = cues or load_cues()
     best: Span | None = None
     for m in cues.deadline.finditer(ntext, s, e):
@@ -332,7 +389,10 @@ def find_deadline(ntext: str, s: int, e: int, date: _dt.date | None, cues: Cues 
             end_month = cues.deadline_end_month.get(word)
             if end_month is not None and end_month < date.month:
                 continue
-        best = m.span()
+        clause_start = max(ntext.rfind(p, s, m.start()) for p in "，,；;：:") + 1
+        if _at_head(ntext[max(s, clause_start):m.start()], cues):
+            return (m.start(), m.end())
+        best = (m.start(), m.end())
     return best
 
 
@@ -356,16 +416,36 @@ def _targets(claims: list[Claim], span: Span) -> list[str]:
     ]
 
 
-def _actions(view: SentenceView, norm: NormText) -> list[str]:
+def _reports_actuals(claims: list[Claim], span: Span) -> bool:
+    """Do the sentence's claims exist and all report achieved (actual) figures?"""
+    inside = [c for c in claims if span[0] <= c.span[0] and c.span[1] <= span[1]]
+    return bool(inside) and all(c.status == Status.ACTUAL for c in inside)
+
+
+def _actions(view: SentenceView, norm: NormText, cues: Cues) -> list[str]:
+    """Verb phrases from the clause that names the subject on (purpose clauses before it go)."""
     out: list[str] = []
-    for c in view.clauses:
+    first = max((i for i, c in enumerate(view.clauses) if c.subject), default=0)
+    for c in view.clauses[first:]:
         if c.action_start is None or c.kind not in (DIRECTIVE, NEUTRAL) or c.past:
             continue
         s, e = norm.to_orig(c.action_start, c.end)
         text = _TRIM.sub("", norm.orig[s:e])
         if text:
-            out.append(text)
+            out.extend(_split_coordinated(text, cues))
     return out
+
+
+def _split_coordinated(action: str, cues: Cues) -> list[str]:
+    """``加强领导、压实责任`` → two actions; an enumerated object (…、…等) stays whole."""
+    pieces = action.split("、")
+    if len(pieces) < 2 or "等" in action:
+        return [action]
+    for piece in pieces:
+        head = analyse_clause_full(piece, cues)
+        if head.kind != DIRECTIVE or head.action_start != 0:
+            return [action]
+    return pieces
 
 
 # --- the stage ------------------------------------------------------------------------
@@ -378,7 +458,8 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
     cues = load_cues()
     ntext = norm.text
     doc_year = doc.date.year if doc.date else None
-    modes = _section_modes(doc.sections, doc_year, cues)
+    doc_mode = RETRO if doc.title and cues.find("retro_doc", doc.title) else None
+    modes = [m or doc_mode for m in _section_modes(doc.sections, doc_year, cues)]
     heading_starts = {s.span[0] for s in doc.sections}
     heading_paras = {i for i, p in enumerate(doc.paragraphs) if p.span[0] in heading_starts}
     by_para: dict[int, list[int]] = {}
@@ -387,7 +468,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
 
     tasks: list[Task] = []
     cur_section: int | None = -1
-    mode: str | None = None
+    mode: str | None = doc_mode
     area: str | None = None
     prev_narrative: tuple[int, bool] = (-1, False)  # (paragraph, narrative?)
     cut_before = False  # has a sentence been cut off (scraped text with lost pieces)?
@@ -397,7 +478,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
         if sent.section != cur_section:
             cur_section = sent.section
             if cur_section is None:
-                mode, area = None, None
+                mode, area = doc_mode, None
             else:
                 mode = modes[cur_section]
                 area = _heading_area(doc.sections[cur_section], mode, cues, norm)
@@ -411,7 +492,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
             continue
         clauses = [_nspan(norm, c) for c in sent.clauses] or [(s, e)]
         orphan = cut_before and by_para[sent.paragraph][0] == i
-        view = view_sentence(ntext, clauses, cues, orphan=orphan)
+        view = view_sentence(ntext, clauses, cues, orphan=orphan, doc_year=doc_year)
         narrative = view.narrative or view.past_lead
         if (
             not narrative
@@ -424,10 +505,16 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
         prev_narrative = (sent.paragraph, narrative)
         if narrative or not view.directive:
             continue
+        if not any(c.modal for c in view.clauses) and _reports_actuals(doc.claims, sent.span):
+            continue  # 建设大中型沼气工程109处。: achieved figures, no commitment word
         if _is_area(doc, i, sent, by_para, heading_paras, ntext, s, e):
             area = _strip_area(sent.text, cues) or None
             continue
         dl = find_deadline(ntext, s, e, doc.date, cues)
+        if dl is None:  # 2015年，…我市将继续…: the opening year is the horizon
+            ym = cues.year_lead.match(ntext[s:e])
+            if ym is not None:
+                dl = (s + ym.start("year"), s + ym.end())
         deadline = None
         if dl is not None:
             os_, oe = norm.to_orig(*dl)
@@ -438,7 +525,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
                 span=sent.span,
                 text=sent.text,
                 area=area,
-                actions=_actions(view, norm),
+                actions=_actions(view, norm, cues),
                 modality=modality_of(ntext, view, cues),
                 deadline=deadline,
                 targets=_targets(doc.claims, sent.span),
@@ -448,7 +535,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
 
 
 def _pseudo_heading(sent: Sentence, ntext: str, s: int, e: int) -> bool:
-    """A short line without terminal punctuation (``2026年重点工作``, ``重点抓好八个方面工作：``)."""
+    """A short line without terminal punctuation (``2026年重点工作``, ``重点抓好…工作：``)."""
     body = ntext[s:e].strip().rstrip("：:")
     return not sent.complete and len(body) <= _PSEUDO_HEADING_MAX and not _CLAUSE_BREAK.search(body)
 
