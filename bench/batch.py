@@ -142,8 +142,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             make_archive(folder, n, pieces)
             wall, peak = run([str(folder), "-o", str(tmp / f"m{n}"), "--workers", str(a.workers)])
             figures["memory"].append(
-                {"docs": n, "wall_s": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1),
-                 "docs_per_s": round(n / wall, 1)}
+                {
+                    "docs": n,
+                    "wall_s": round(wall, 2),
+                    "peak_rss_mb": round(peak / 2**20, 1),
+                    "docs_per_s": round(n / wall, 1),
+                }
             )
 
     s = figures["speed"]
@@ -152,15 +156,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     print(f"speed: {s['docs']} docs, {s['chars']:,} chars")
     print(f"  {'mode':<12}{'wall s':>10}{'docs/s':>10}")
     print(f"  {'workers 1':<12}{s['serial_s']:>10.2f}{s['docs'] / s['serial_s']:>10.1f}")
-    print(f"  {'workers ' + str(s['workers']):<12}{s['pool_s']:>10.2f}"
-          f"{s['docs'] / s['pool_s']:>10.1f}")
+    print(
+        f"  {'workers ' + str(s['workers']):<12}{s['pool_s']:>10.2f}"
+        f"{s['docs'] / s['pool_s']:>10.1f}"
+    )
     print(f"  speed-up ×{s['speedup']:.2f}")
     print()
     print(f"memory (workers {a.workers}): peak RSS of parent + workers")
     print(f"  {'docs':>6}{'wall s':>10}{'docs/s':>10}{'peak MB':>10}")
     for m in figures["memory"]:
-        print(f"  {m['docs']:>6}{m['wall_s']:>10.2f}{m['docs_per_s']:>10.1f}"
-              f"{m['peak_rss_mb']:>10.1f}")
+        print(
+            f"  {m['docs']:>6}{m['wall_s']:>10.2f}{m['docs_per_s']:>10.1f}{m['peak_rss_mb']:>10.1f}"
+        )
     mem = figures["memory"]
     if len(mem) > 1:
         ratio = mem[-1]["peak_rss_mb"] / mem[0]["peak_rss_mb"]

@@ -179,8 +179,9 @@ def test_iter_inputs_walks_directories_and_skips_non_documents(tmp_path: Path) -
         pytest.param(["notes.md"], ["notes.md"], id="explicit-file-any-extension"),
         pytest.param(["missing.txt"], ["missing.txt"], id="missing-file-kept-for-error"),
         pytest.param(["nomatch*.txt"], [], id="glob-without-match"),
-        pytest.param(["one.txt", "*.txt", "."], ["one.txt", "two.txt", "sub/three.txt"],
-                     id="each-file-once"),
+        pytest.param(
+            ["one.txt", "*.txt", "."], ["one.txt", "two.txt", "sub/three.txt"], id="each-file-once"
+        ),
         pytest.param(["*"], ["one.txt", "sub/three.txt", "two.txt"], id="glob-matches-filtered"),
     ],
 )
@@ -234,8 +235,10 @@ def test_batch_over_corpus_and_bad_files_isolates_errors(tmp_path: Path) -> None
     n_good = len(corpus_files) + 1
     assert (summary.documents, summary.errors, summary.exit_code) == (n_good, 3, 1)
     check_bad_file_run(out, bad, n_good)
-    assert summary.line() == f"{n_good} documents, {summary.claims} claims, " \
+    assert (
+        summary.line() == f"{n_good} documents, {summary.claims} claims, "
         f"{summary.tasks} tasks, 3 errors"
+    )
     assert summary.claims == len(sorted_lines(out / "claims.csv")) - 1 > 0
 
 
@@ -256,8 +259,8 @@ def test_cli_extract_exit_code_zero_without_errors(tmp_path: Path) -> None:
     make_docs(tmp_path / "in", 3)
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        app, ["extract", str(tmp_path / "in"), "-o", str(out), "--workers", "1",
-              "--extractor", FAKE]
+        app,
+        ["extract", str(tmp_path / "in"), "-o", str(out), "--workers", "1", "--extractor", FAKE],
     )
     assert result.exit_code == 0, result.output
     assert "3 documents, 9 claims, 6 tasks, 0 errors" in result.output
@@ -269,8 +272,7 @@ def test_worker_crash_on_one_file_does_not_kill_the_batch(tmp_path: Path) -> Non
     make_docs(tmp_path / "in", 6)
     shutil.copy(tmp_path / "in" / "doc000.txt", tmp_path / "in" / "crash.txt")
     (tmp_path / "in" / "crash.txt").write_text("要crash。增长1%。", encoding="utf-8")
-    summary = run_batch([tmp_path / "in"], tmp_path / "out", workers=2,
-                        extractor=crashing_extract)
+    summary = run_batch([tmp_path / "in"], tmp_path / "out", workers=2, extractor=crashing_extract)
     assert [(Path(e["path"]).name, e["code"]) for e in summary.run_errors] == [
         ("crash.txt", "WORKER_CRASH")
     ]
@@ -281,8 +283,9 @@ def test_worker_crash_on_one_file_does_not_kill_the_batch(tmp_path: Path) -> Non
 def test_exception_in_extractor_becomes_internal_error(tmp_path: Path, workers: int) -> None:
     make_docs(tmp_path / "in", 3)
     (tmp_path / "in" / "bug.txt").write_text("要修复。", encoding="utf-8")
-    summary = run_batch([tmp_path / "in"], tmp_path / "out", workers=workers,
-                        extractor=buggy_extract)
+    summary = run_batch(
+        [tmp_path / "in"], tmp_path / "out", workers=workers, extractor=buggy_extract
+    )
     assert [(e["code"], e["cause"]) for e in summary.run_errors] == [
         ("INTERNAL", "ValueError: a bug in a pipeline stage")
     ]
@@ -291,12 +294,20 @@ def test_exception_in_extractor_becomes_internal_error(tmp_path: Path, workers: 
 
 def test_broken_installation_stops_the_batch(tmp_path: Path) -> None:
     make_docs(tmp_path / "in", 2)
-    with pytest.raises(BatchError, match="policyparse.claims.link"):
-        run_batch([tmp_path / "in"], tmp_path / "out", workers=1,
-                  extractor=broken_install_extract)
+    with pytest.raises(BatchError, match=r"policyparse\.claims\.link"):
+        run_batch([tmp_path / "in"], tmp_path / "out", workers=1, extractor=broken_install_extract)
     result = CliRunner().invoke(
-        app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "o2"),
-              "--extractor", f"{THIS}:broken_install_extract", "--workers", "1"]
+        app,
+        [
+            "extract",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "o2"),
+            "--extractor",
+            f"{THIS}:broken_install_extract",
+            "--workers",
+            "1",
+        ],
     )
     assert result.exit_code == 2
 
@@ -316,8 +327,11 @@ def test_duplicate_files_are_extracted_once(tmp_path: Path) -> None:
     [
         pytest.param(None, lambda out: json.loads(out)["claims"][0]["text"] == "0.5%", id="jsonl"),
         pytest.param("json", lambda out: out.startswith("{\n"), id="json-pretty"),
-        pytest.param("csv", lambda out: out.splitlines()[0].startswith("source,doc_id,title"),
-                     id="claims-csv"),
+        pytest.param(
+            "csv",
+            lambda out: out.splitlines()[0].startswith("source,doc_id,title"),
+            id="claims-csv",
+        ),
     ],
 )
 def test_cli_single_file_prints_to_stdout(tmp_path: Path, fmt: str | None, check: object) -> None:
@@ -340,8 +354,10 @@ def test_output_file_jsonl_writes_documents_only(tmp_path: Path) -> None:
     target = tmp_path / "res" / "docs.jsonl"
     summary = run_batch([tmp_path / "in"], target, workers=1, extractor=FAKE)
     assert summary.documents == 3
-    assert sorted(p.name for p in target.parent.iterdir()) == [".docs.jsonl.done.jsonl",
-                                                               "docs.jsonl"]
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        ".docs.jsonl.done.jsonl",
+        "docs.jsonl",
+    ]
     again = run_batch([tmp_path / "in"], target, workers=1, extractor=FAKE)
     assert (again.skipped, again.documents) == (3, 3)
     assert len(sorted_lines(target)) == 3
@@ -408,6 +424,37 @@ def test_resume_repairs_an_interrupted_write(tmp_path: Path, damage: str) -> Non
     assert len(done_entries(out)) == 5
 
 
+def test_resume_after_power_cut_goes_back_to_the_last_entry_the_outputs_hold(
+    tmp_path: Path,
+) -> None:
+    """The log reached the disk, the last records did not: resume redoes those files."""
+    make_docs(tmp_path / "in", 5)
+    ref, out = tmp_path / "ref", tmp_path / "out"
+    run_batch([tmp_path / "in"], ref, workers=1, extractor=FAKE)
+    run_batch([tmp_path / "in"], out, workers=1, extractor=FAKE)
+    entries = done_entries(out)
+    sizes = entries[2]["sizes"]
+    assert isinstance(sizes, dict)
+    for role, size in sizes.items():
+        os.truncate(out / f"{role}.{'csv' if role in ('claims', 'tasks') else 'jsonl'}", size)
+    summary = run_batch([tmp_path / "in"], out, workers=1, extractor=FAKE)
+    assert (summary.processed, summary.skipped) == (2, 3)
+    assert output_state(out) == output_state(ref)
+
+
+def test_chunked_pool_isolates_a_crash_to_its_file(tmp_path: Path) -> None:
+    make_docs(tmp_path / "in", 9)
+    (tmp_path / "in" / "doc004_crash.txt").write_text("要crash。增长1%。", encoding="utf-8")
+    summary = run_batch(
+        [tmp_path / "in"], tmp_path / "out", workers=2, chunksize=3, extractor=crashing_extract
+    )
+    assert [(Path(e["path"]).name, e["code"]) for e in summary.run_errors] == [
+        ("doc004_crash.txt", "WORKER_CRASH")
+    ]
+    assert summary.documents == 9
+    assert len(done_entries(tmp_path / "out")) == 10
+
+
 def test_resume_refuses_outputs_that_do_not_match_the_log(tmp_path: Path) -> None:
     make_docs(tmp_path / "in", 2)
     out = tmp_path / "out"
@@ -429,14 +476,19 @@ def test_kill_9_mid_run_then_resume_loses_and_repeats_nothing(tmp_path: Path) ->
     reference = run_batch(inputs, ref, workers=1, extractor=FAKE)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), str(ROOT / "src")])}
     args = [*inputs, "-o", str(out), "--workers", "2", "--extractor", f"{THIS}:slow_extract"]
-    proc = subprocess.Popen(_cli(args), env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _cli(args),
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 120
         while len(done_entries(out)) < 12 and proc.poll() is None:
             assert time.monotonic() < deadline, "the batch never got going"
             time.sleep(0.02)
-        assert proc.poll() is None, "finished before the kill: " + proc.stderr.read().decode()
+        assert proc.poll() is None, "the batch finished before the kill"
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the whole run: parent and its workers
         proc.wait()

@@ -32,8 +32,9 @@ TEXT = "今年全市生产总值增长6.5%左右，达到4556.2亿元。要确�
 
 def claim(cid: str, surface: str, value: str, unit: str, **fields: Any) -> Claim:
     start = TEXT.index(surface)
-    sentence = (0, TEXT.index("。") + 1) if start < TEXT.index("。") else (
-        TEXT.index("。") + 1, len(TEXT))
+    sentence = (
+        (0, TEXT.index("。") + 1) if start < TEXT.index("。") else (TEXT.index("。") + 1, len(TEXT))
+    )
     return Claim(
         id=cid,
         span=(start, start + len(surface)),
@@ -46,8 +47,9 @@ def claim(cid: str, surface: str, value: str, unit: str, **fields: Any) -> Claim
     )
 
 
-def make_doc(source: str | None, place: str | None, claims: list[Claim],
-             tasks: list[Task] | None = None) -> Document:
+def make_doc(
+    source: str | None, place: str | None, claims: list[Claim], tasks: list[Task] | None = None
+) -> Document:
     return Document(
         doc_id=f"id-{source}",
         sha256="0" * 64,
@@ -60,15 +62,46 @@ def make_doc(source: str | None, place: str | None, claims: list[Claim],
     )
 
 
-GDP_GROWTH = claim("c1", "6.5%左右", "6.5", "%", qualifier=Qualifier.ABOUT,
-                   measure=Measure.GROWTH, status=Status.TARGET, indicator="生产总值",
-                   indicator_id="gdp", year=2023)
-GDP_LEVEL = claim("c2", "4556.2亿元", "455620000000", "CNY", unit_text="亿元",
-                  status=Status.TARGET, indicator="生产总值", indicator_id="gdp", year=2023)
-JOBS = claim("c3", "5万人", "50000", "count", unit_text="万人", status=Status.TARGET,
-             indicator="城镇新增就业", year=2023)
-TASK = Task(id="t1", span=(TEXT.index("。") + 1, len(TEXT)), text=TEXT[TEXT.index("。") + 1:],
-            actions=["确保城镇新增就业5万人"], targets=["c3"])
+GDP_GROWTH = claim(
+    "c1",
+    "6.5%左右",
+    "6.5",
+    "%",
+    qualifier=Qualifier.ABOUT,
+    measure=Measure.GROWTH,
+    status=Status.TARGET,
+    indicator="生产总值",
+    indicator_id="gdp",
+    year=2023,
+)
+GDP_LEVEL = claim(
+    "c2",
+    "4556.2亿元",
+    "455620000000",
+    "CNY",
+    unit_text="亿元",
+    status=Status.TARGET,
+    indicator="生产总值",
+    indicator_id="gdp",
+    year=2023,
+)
+JOBS = claim(
+    "c3",
+    "5万人",
+    "50000",
+    "count",
+    unit_text="万人",
+    status=Status.TARGET,
+    indicator="城镇新增就业",
+    year=2023,
+)
+TASK = Task(
+    id="t1",
+    span=(TEXT.index("。") + 1, len(TEXT)),
+    text=TEXT[TEXT.index("。") + 1 :],
+    actions=["确保城镇新增就业5万人"],
+    targets=["c3"],
+)
 DOC = make_doc("a/report.txt", "某市", [GDP_GROWTH, GDP_LEVEL, JOBS], [TASK])
 
 
@@ -76,12 +109,19 @@ def test_claims_rows_carry_document_fields_sentence_and_every_field() -> None:
     rows = claims_rows(DOC)
     assert [list(r) for r in rows] == [list(CLAIM_COLUMNS)] * 3
     first = rows[0]
-    assert (first["source"], first["doc_id"], first["place"]) == ("a/report.txt", "id-a/report.txt",
-                                                                  "某市")
+    assert (first["source"], first["doc_id"], first["place"]) == (
+        "a/report.txt",
+        "id-a/report.txt",
+        "某市",
+    )
     assert (first["text"], first["value"], first["qualifier"], first["measure"]) == (
-        "6.5%左右", 6.5, "about", "growth")
-    assert first["sentence"] == TEXT[first["sentence_start"]:first["sentence_end"]]
-    assert TEXT[first["start"]:first["end"]] == first["text"]
+        "6.5%左右",
+        6.5,
+        "about",
+        "growth",
+    )
+    assert first["sentence"] == TEXT[first["sentence_start"] : first["sentence_end"]]
+    assert TEXT[first["start"] : first["end"]] == first["text"]
     assert rows[1]["value"] == 455620000000 and isinstance(rows[1]["value"], int)
 
 
@@ -89,7 +129,10 @@ def test_tasks_rows() -> None:
     (row,) = tasks_rows(DOC)
     assert list(row) == list(TASK_COLUMNS)
     assert (row["actions"], row["targets"], row["modality"]) == (
-        ["确保城镇新增就业5万人"], ["c3"], "should")
+        ["确保城镇新增就业5万人"],
+        ["c3"],
+        "should",
+    )
 
 
 def test_csv_has_bom_and_reads_back_typed(tmp_path: Path) -> None:
@@ -126,21 +169,34 @@ def test_jsonl_round_trip(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- panel
 
-OTHER = claim("c1", "6.5%左右", "7", "%", measure=Measure.GROWTH, status=Status.TARGET,
-              indicator="生产总值", indicator_id="gdp", year=2023)
+OTHER = claim(
+    "c1",
+    "6.5%左右",
+    "7",
+    "%",
+    measure=Measure.GROWTH,
+    status=Status.TARGET,
+    indicator="生产总值",
+    indicator_id="gdp",
+    year=2023,
+)
 
 
 @pytest.mark.parametrize(
     ("docs", "kwargs", "expected"),
     [
         pytest.param(
-            [DOC], {},
-            [("某市", 2023, "gdp", "target", "growth", 6.5, 1, 1),
-             ("某市", 2023, "gdp", "target", "level", 455620000000, 1, 1)],
+            [DOC],
+            {},
+            [
+                ("某市", 2023, "gdp", "target", "growth", 6.5, 1, 1),
+                ("某市", 2023, "gdp", "target", "level", 455620000000, 1, 1),
+            ],
             id="level-and-growth-are-separate-rows",
         ),
         pytest.param(
-            [make_doc("b.txt", "某市", [OTHER]), DOC], {"measure": "growth"},
+            [make_doc("b.txt", "某市", [OTHER]), DOC],
+            {"measure": "growth"},
             [("某市", 2023, "gdp", "target", "growth", 6.5, 2, 2)],
             id="duplicate-key-keeps-first-by-source-path",
         ),
@@ -153,19 +209,34 @@ OTHER = claim("c1", "6.5%左右", "7", "%", measure=Measure.GROWTH, status=Statu
         pytest.param([DOC], {"status": "actual"}, [], id="status-filter"),
         pytest.param([DOC], {"indicator": "retail_sales"}, [], id="indicator-filter"),
         pytest.param(
-            [DOC, make_doc("c.txt", "另一市", [GDP_GROWTH])], {"measure": "growth"},
-            [("另一市", 2023, "gdp", "target", "growth", 6.5, 1, 1),
-             ("某市", 2023, "gdp", "target", "growth", 6.5, 1, 1)],
+            [DOC, make_doc("c.txt", "另一市", [GDP_GROWTH])],
+            {"measure": "growth"},
+            [
+                ("另一市", 2023, "gdp", "target", "growth", 6.5, 1, 1),
+                ("某市", 2023, "gdp", "target", "growth", 6.5, 1, 1),
+            ],
             id="one-row-per-place",
         ),
     ],
 )
-def test_panel(docs: list[Document], kwargs: dict[str, str],
-               expected: list[tuple[Any, ...]]) -> None:
+def test_panel(
+    docs: list[Document], kwargs: dict[str, str], expected: list[tuple[Any, ...]]
+) -> None:
     rows = panel(docs, **kwargs)
     assert all(set(r) == set(PANEL_COLUMNS) for r in rows)
-    got = [(r["place"], r["year"], r["indicator_id"], r["status"], r["measure"], r["value"],
-            r["n_claims"], r["n_values"]) for r in rows]
+    got = [
+        (
+            r["place"],
+            r["year"],
+            r["indicator_id"],
+            r["status"],
+            r["measure"],
+            r["value"],
+            r["n_claims"],
+            r["n_values"],
+        )
+        for r in rows
+    ]
     assert got == expected
     for r in rows:
         assert r["sentence"].find(r["text"]) >= 0

@@ -37,6 +37,7 @@ import json
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -288,6 +289,10 @@ def _worker_run(path: str, sha: str | None) -> FileResult:
     return process_file(path, _WORKER["extractor"], sha)
 
 
+def _worker_run_chunk(items: list[tuple[str, str | None]]) -> list[FileResult]:
+    return [process_file(path, _WORKER["extractor"], sha) for path, sha in items]
+
+
 # --------------------------------------------------------------------------- outputs
 
 
@@ -352,28 +357,30 @@ def _layout(out: Path) -> _Layout:
     return _Layout(files=files, headers=headers, state=out / STATE_NAME, directory=out)
 
 
-def read_state(path: Path) -> tuple[list[dict[str, Any]], int]:
-    """Entries of a commit log up to its last complete line, and that line's end offset."""
-    entries: list[dict[str, Any]] = []
-    good = 0
+def _log_lines(path: Path) -> list[tuple[dict[str, Any], int]]:
+    """Complete, valid lines of a commit log with the byte offset where each ends."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return entries, 0
+        return []
+    out: list[tuple[dict[str, Any], int]] = []
     pos = 0
-    while True:
-        nl = data.find(b"\n", pos)
-        if nl < 0:
-            break
+    while (nl := data.find(b"\n", pos)) >= 0:
         try:
             entry = json.loads(data[pos:nl])
         except ValueError:
             break
-        if not isinstance(entry, dict) or "sizes" not in entry:
+        if not isinstance(entry, dict) or not isinstance(entry.get("sizes"), dict):
             break
-        entries.append(entry)
-        pos = good = nl + 1
-    return entries, good
+        pos = nl + 1
+        out.append((entry, pos))
+    return out
+
+
+def read_state(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """Entries of a commit log up to its last complete line, and that line's end offset."""
+    lines = _log_lines(path)
+    return [entry for entry, _ in lines], (lines[-1][1] if lines else 0)
 
 
 def _fsync(handle: IO[bytes]) -> None:
@@ -382,20 +389,28 @@ def _fsync(handle: IO[bytes]) -> None:
 
 
 class _Writer:
-    """The single writer: appends records, then commits them to the log."""
+    """The single writer: appends records, then commits them to the log.
 
-    def __init__(self, layout: _Layout, *, resume: bool, fsync: bool) -> None:
+    Every record and every log line is flushed to the operating system at once
+    (so a killed process loses nothing that was committed); ``fsync`` to the
+    disk happens every ``sync_interval`` seconds and at the end, outputs first,
+    log second (so after a power cut the log is at most ahead of the outputs,
+    which :meth:`_restore` handles by going back to the last entry they hold).
+    """
+
+    def __init__(self, layout: _Layout, *, resume: bool, sync_interval: float) -> None:
         self.layout = layout
-        self.fsync = fsync
+        self.sync_interval = sync_interval
+        self.last_sync = time.monotonic()
         self.done: set[str] = set()
         self.summary = BatchSummary(out=layout.directory or next(iter(layout.files.values())))
         if layout.directory is not None:
             layout.directory.mkdir(parents=True, exist_ok=True)
         else:
             layout.state.parent.mkdir(parents=True, exist_ok=True)
-        entries, good = read_state(layout.state) if resume else ([], 0)
-        if entries:
-            self._restore(entries, good)
+        lines = _log_lines(layout.state) if resume else []
+        if lines:
+            self._restore(lines)
         else:
             self._start()
 
@@ -408,27 +423,41 @@ class _Writer:
                 handle.write(header)
                 _fsync(handle)
             sizes[role] = len(header)
-        self.handles = {role: open(p, "ab") for role, p in self.layout.files.items()}  # noqa: SIM115
-        self.state = open(self.layout.state, "wb")  # noqa: SIM115
+        self.handles = {role: open(p, "ab") for role, p in self.layout.files.items()}
+        self.state = open(self.layout.state, "wb")
         self._log({"kind": "start", "sizes": sizes})
+        self.sync()
 
-    def _restore(self, entries: list[dict[str, Any]], good: int) -> None:
-        """Cut every output back to the last committed sizes; rebuild the done-set and totals."""
-        sizes: dict[str, int] = entries[-1]["sizes"]
+    def _restore(self, lines: list[tuple[dict[str, Any], int]]) -> None:
+        """Cut every output back to the last committed sizes; rebuild the done-set and totals.
+
+        The last committed entry is the last log line whose recorded sizes every
+        output still reaches (after a kill -9 that is the last complete line; after
+        a power cut it can be an earlier one).
+        """
+        have = {
+            role: (path.stat().st_size if path.exists() else -1)
+            for role, path in self.layout.files.items()
+        }
+        keep = len(lines)
+        while keep and not all(
+            0 <= lines[keep - 1][0]["sizes"].get(role, -1) <= have[role] for role in have
+        ):
+            keep -= 1
+        if keep == 0:
+            raise BatchError(
+                f"the outputs in {self.layout.directory or self.layout.state.parent} do not "
+                f"match their commit log {self.layout.state.name} (a file was removed or "
+                "edited); rerun with --no-resume"
+            )
+        sizes: dict[str, int] = lines[keep - 1][0]["sizes"]
         for role, path in self.layout.files.items():
-            want = sizes.get(role)
-            have = path.stat().st_size if path.exists() else -1
-            if want is None or have < want:
-                raise BatchError(
-                    f"{path} does not match the commit log {self.layout.state} "
-                    f"(has {have} bytes, log says {want}); rerun with --no-resume"
-                )
-            if have > want:
-                os.truncate(path, want)  # drop records of a file that was not committed
+            if have[role] > sizes[role]:
+                os.truncate(path, sizes[role])  # drop records of files not committed
         with open(self.layout.state, "r+b") as handle:
-            handle.truncate(good)  # drop a half-written last log line
+            handle.truncate(lines[keep - 1][1])  # drop a half-written last log line
         s = self.summary
-        for entry in entries:
+        for entry, _ in lines[:keep]:
             if entry.get("kind") != "file":
                 continue
             self.done.add(entry["key"])
@@ -438,25 +467,26 @@ class _Writer:
                 s.tasks += int(entry.get("tasks", 0))
             else:
                 s.errors += 1
-        self.handles = {role: open(p, "ab") for role, p in self.layout.files.items()}  # noqa: SIM115
-        self.state = open(self.layout.state, "ab")  # noqa: SIM115
+        self.handles = {role: open(p, "ab") for role, p in self.layout.files.items()}
+        self.state = open(self.layout.state, "ab")
+
+    def sync(self) -> None:
+        """fsync the outputs, then the log."""
+        for handle in self.handles.values():
+            _fsync(handle)
+        _fsync(self.state)
+        self.last_sync = time.monotonic()
 
     def _log(self, entry: dict[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
         self.state.write(line.encode("utf-8"))
-        if self.fsync:
-            _fsync(self.state)
-        else:
-            self.state.flush()
+        self.state.flush()
 
     def _append(self, role: str, text: str) -> None:
         handle = self.handles.get(role)
         if handle is not None and text:
             handle.write(text.encode("utf-8"))
-            if self.fsync:
-                _fsync(handle)
-            else:
-                handle.flush()
+            handle.flush()
 
     def commit(self, key: str, result: FileResult) -> None:
         """Write one file's records, then log it as done (the order is the protocol)."""
@@ -487,15 +517,18 @@ class _Writer:
         }
         self._log(entry)
         self.done.add(key)
+        if time.monotonic() - self.last_sync >= self.sync_interval:
+            self.sync()
 
     def close(self) -> None:
+        self.sync()
         for handle in self.handles.values():
             handle.close()
         self.state.close()
 
 
 def _write_parquet_twins(layout: _Layout) -> None:
-    """Rebuild ``claims.parquet``/``tasks.parquet`` from the committed CSVs (if pyarrow is there)."""
+    """Rebuild ``claims.parquet``/``tasks.parquet`` from the committed CSVs (needs pyarrow)."""
     if layout.directory is None:
         return
     try:
@@ -505,9 +538,7 @@ def _write_parquet_twins(layout: _Layout) -> None:
     from .export import read_csv_rows, write_parquet
 
     for role in ("claims", "tasks"):
-        write_parquet(
-            read_csv_rows(layout.files[role]), layout.directory / f"{role}.parquet", role
-        )
+        write_parquet(read_csv_rows(layout.files[role]), layout.directory / f"{role}.parquet", role)
 
 
 def _remove_parquet_twins(layout: _Layout) -> None:
@@ -575,41 +606,55 @@ def _run_pool(
     workers: int,
     spec: ExtractorSpec,
     emit: Callable[[Job, FileResult], None],
+    chunksize: int = 1,
 ) -> None:
-    """imap-style: at most ``2 × workers`` futures in flight; results emitted as they finish."""
+    """imap-style: chunks of ``chunksize`` files, at most ``2 × workers`` chunks in flight.
+
+    Results are emitted as chunks finish.  When a worker dies the pool breaks:
+    every file of the chunks still in flight is re-run in isolation.
+    """
     max_in_flight = 2 * workers
-    pending: dict[Future[FileResult], Job] = {}
+    pending: dict[Future[list[FileResult]], list[Job]] = {}
     pool = _pool(workers, spec)
     exhausted = False
+
+    def take() -> list[Job]:
+        chunk: list[Job] = []
+        for job in jobs:
+            chunk.append(job)
+            if len(chunk) >= chunksize:
+                break
+        return chunk
+
+    def settle(fut: Future[list[FileResult]], chunk: list[Job], suspects: list[Job]) -> None:
+        try:
+            results = fut.result()
+        except BrokenProcessPool:
+            suspects.extend(chunk)
+            return
+        except Exception as err:  # e.g. a result that would not unpickle
+            results = [_failure(job[1], job[2], err) for job in chunk]
+        for job, result in zip(chunk, results, strict=True):
+            emit(job, result)
+
     try:
         while True:
             while not exhausted and len(pending) < max_in_flight:
-                job = next(jobs, None)
-                if job is None:
+                chunk = take()
+                if not chunk:
                     exhausted = True
                     break
-                pending[pool.submit(_worker_run, job[1], job[2])] = job
+                pending[pool.submit(_worker_run_chunk, [(j[1], j[2]) for j in chunk])] = chunk
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            crashed = False
+            suspects: list[Job] = []
             for fut in done:
-                job = pending.pop(fut)
-                try:
-                    emit(job, fut.result())
-                except BrokenProcessPool:
-                    crashed = True
-                    pending[fut] = job
-                except Exception as err:  # e.g. a result that would not unpickle
-                    emit(job, _failure(job[1], job[2], err))
-            if crashed:
+                settle(fut, pending.pop(fut), suspects)
+            if suspects:
                 wait(pending)  # a broken pool fails every future it still holds
-                suspects: list[Job] = []
-                for fut, job in pending.items():
-                    if fut.exception() is None:
-                        emit(job, fut.result())
-                    else:
-                        suspects.append(job)
+                for fut, chunk in pending.items():
+                    settle(fut, chunk, suspects)
                 pending.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
                 _run_isolated(suspects, spec, emit)
@@ -667,7 +712,8 @@ def run_batch(
     resume: bool = True,
     extractor: ExtractorSpec | None = None,
     progress: bool | None = None,
-    fsync: bool = True,
+    sync_interval: float = 1.0,
+    chunksize: int = 1,
 ) -> BatchSummary:
     """Extract every input file into ``out_dir``; see the module docstring for the outputs.
 
@@ -678,8 +724,11 @@ def run_batch(
     same output; ``False`` starts over.  ``extractor`` is the per-document
     function ``Path -> Document`` or its import path (default
     :data:`DEFAULT_EXTRACTOR`).  ``progress`` shows a tqdm bar on stderr
-    (default: when stderr is a terminal).  ``fsync=False`` trades crash safety
-    on power loss (not on a killed process) for speed.
+    (default: when stderr is a terminal).  Records are flushed to the OS as they
+    are committed (safe against a killed process); ``sync_interval`` is how often
+    (seconds) they are fsync'd to disk (``0``: after every file).  ``chunksize``
+    files go to a worker per task (more amortises inter-process overhead for
+    many tiny files; a crash then re-runs the whole chunk in isolation).
 
     Raises :class:`BatchError` when the extractor cannot be imported or the
     outputs do not match their commit log; bad files never raise.
@@ -688,13 +737,13 @@ def run_batch(
     resolve_extractor(spec)  # fail early on a wrong import path
     paths = list(iter_inputs(inputs))
     layout = _layout(Path(out_dir))
-    writer = _Writer(layout, resume=resume, fsync=fsync)
+    writer = _Writer(layout, resume=resume, sync_interval=sync_interval)
     _remove_parquet_twins(layout)
     n_workers = max(1, workers if workers is not None else _default_workers())
     n_workers = min(n_workers, max(1, len(paths)))
     if progress is None:
         progress = sys.stderr.isatty()
-    from tqdm import tqdm
+    tqdm: Any = importlib.import_module("tqdm").tqdm  # untyped library
 
     bar = tqdm(total=len(paths), unit="doc", file=sys.stderr, disable=not progress)
     fatal: list[FileResult] = []
@@ -715,7 +764,7 @@ def run_batch(
             for key, name, sha in jobs:
                 emit((key, name, sha), process_file(name, fn, sha))
         else:
-            _run_pool(jobs, n_workers, spec, emit)
+            _run_pool(jobs, n_workers, spec, emit, max(1, chunksize))
     finally:
         bar.close()
         writer.close()

@@ -26,7 +26,7 @@ def sorted_lines(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def client() -> object:
     cluster = distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
     )
     with cluster, distributed.Client(cluster) as c:
         yield c

@@ -79,7 +79,8 @@ def test_config_names_the_pipe_without_an_import() -> None:
         "import spacy\n"
         "nlp = spacy.blank('zh', config={'nlp': {'tokenizer': {'@tokenizers': 'policyparse.Tokenizer.v1'}}})\n"
         "nlp.add_pipe('policyparse')\n"
-        "print([s.text for s in nlp('工业投资完成45.56亿元。').spans['claims']])\n"
+        "doc = nlp('工业投资完成45.56亿元。')\n"
+        "print([s.text for s in doc.spans['claims']])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "45.56亿元" in out.stdout

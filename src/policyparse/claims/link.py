@@ -166,7 +166,7 @@ class _Linker:
             elif pm:
                 self.plan_end = _plan_end(pm.group("n"))
         self.title_period: str | None = None
-        if doc.title:
+        if doc.title and not self.is_plan:  # a plan's title names its start year, not a scope
             tm = regex.search(rf"{YEAR_NUM}\s*年", doc.title)
             if tm:
                 self.title_period = tm.group(0)
@@ -568,12 +568,10 @@ class _Linker:
                         continue
                     return Status.TARGET
         base = self.plan_base if self.is_plan else self.now_year
-        if (
-            base is not None
-            and d.year is not None
-            and d.year > base
-            and not self.p.actual_marker.search(clause_pre)
-        ):
+        future = d.year is not None and base is not None and d.year > base
+        if self.is_plan and d.year is None:
+            future = True  # a plan's figures without a year are its targets
+        if future and not self.p.actual_marker.search(clause_pre):
             return Status.TARGET  # a figure for a year after the document's own: a plan
         return Status.ACTUAL
 

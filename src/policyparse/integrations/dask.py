@@ -22,6 +22,7 @@ On a real cluster::
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -101,8 +102,7 @@ def extract_bag(
     :func:`policyparse.batch.iter_inputs`.  By default each partition holds
     :data:`DEFAULT_PARTITION_SIZE` files.
     """
-    import dask.bag as db
-
+    db: Any = importlib.import_module("dask.bag")  # untyped library
     files = _paths(paths)
     spec = _spec_of(extractor)
     if npartitions is None:
@@ -118,9 +118,8 @@ def _results(
     jobs: list[Job], spec: ExtractorSpec, client: Any, partition_size: int
 ) -> Iterator[tuple[Job, FileResult]]:
     """Compute the jobs partition by partition, at most two partitions per worker thread."""
-    import dask.bag as db
-    from distributed import as_completed
-
+    db: Any = importlib.import_module("dask.bag")  # untyped library
+    as_completed: Any = importlib.import_module("distributed").as_completed
     if not jobs:
         return
     parts = db.from_sequence(jobs, partition_size=partition_size).map(_run_job, spec)
@@ -148,7 +147,7 @@ def run_dask(
     extractor: ExtractorSpec | None = None,
     resume: bool = True,
     partition_size: int = DEFAULT_PARTITION_SIZE,
-    fsync: bool = True,
+    sync_interval: float = 1.0,
 ) -> BatchSummary:
     """Extract ``inputs`` into ``out_dir`` on a Dask cluster; same outputs as ``run_batch``.
 
@@ -159,24 +158,27 @@ def run_dask(
     resolve_extractor(spec)
     files = _paths(inputs)
     layout = _layout(Path(out_dir))
-    writer = _Writer(layout, resume=resume, fsync=fsync)
+    writer = _Writer(layout, resume=resume, sync_interval=sync_interval)
     _remove_parquet_twins(layout)
 
     def emit(job: Job, result: FileResult) -> None:
         if result.code in ("SKIPPED", "DUPLICATE"):
             return
         if result.fatal:
-            raise BatchError(f"{result.path}: {result.cause} (is policyparse installed on workers?)")
+            raise BatchError(
+                f"{result.path}: {result.cause} (is policyparse installed on workers?)"
+            )
         writer.commit(job[0], result)
 
     own = None
     try:
         jobs = list(_jobs((Path(f) for f in files), writer, emit))
         if client is None and jobs:
-            from distributed import Client, LocalCluster
-
-            cluster = LocalCluster(processes=True, threads_per_worker=1)
-            own = (cluster, Client(cluster))
+            dist: Any = importlib.import_module("distributed")
+            cluster = dist.LocalCluster(
+                processes=True, threads_per_worker=1, dashboard_address=":0"
+            )
+            own = (cluster, dist.Client(cluster))
             client = own[1]
         if jobs:
             for job, result in _results(jobs, spec, client, partition_size):
