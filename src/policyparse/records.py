@@ -77,7 +77,7 @@ class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Warning(_Record):  # noqa: A001 - the contract's name for it
+class Warning(_Record):
     """Something the library noticed in the text and could not resolve."""
 
     code: str
@@ -204,7 +204,7 @@ class Document(_Record):
             ("task", self.tasks),
         ):
             for rec in records:
-                spans.append((f"{group} {rec.id}", rec.span, rec.text))  # type: ignore[attr-defined]
+                spans.append((f"{group} {rec.id}", rec.span, rec.text))
         for name, (start, end), text in spans:
             if not (0 <= start <= end <= n) or self.text[start:end] != text:
                 raise ValueError(

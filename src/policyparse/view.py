@@ -11,6 +11,7 @@ marked.  No network, no CDN: styles, script and data are inline.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +100,7 @@ def render_page(doc: Document, gold: GoldDocument | None = None) -> str:
     # Flat segmentation: cut the text at every mark boundary; nest marks inside a segment.
     bounds = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         if a >= b:
             continue
         chunk = html.escape(text[a:b])

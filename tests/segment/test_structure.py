@@ -178,7 +178,10 @@ def test_empty_and_odd_text_never_raise() -> None:
 
 
 def test_headings_run_into_the_body_on_one_line_are_split() -> None:
-    text = "第一个五年计划\n　　第三节　　重工业　　（一）钢铁工业　　解放以前，帝国主义垄断了我国的钢铁工业，掠夺资源\n"
+    text = (
+        "第一个五年计划\n"
+        "　　第三节　　重工业　　（一）钢铁工业　　解放以前，帝国主义垄断了我国的钢铁工业，掠夺资源\n"
+    )
     doc = segment(text)
     assert [(s.text, s.level) for s in doc.sections] == [("第三节　　重工业", 2), ("（一）钢铁工业", 2)]
     assert doc.sentences[-1].text == "解放以前，帝国主义垄断了我国的钢铁工业，掠夺资源"

@@ -63,7 +63,7 @@ class PolicyTokenizer:
         return self
 
 
-@registry.tokenizers("policyparse.Tokenizer.v1")
+@registry.tokenizers("policyparse.Tokenizer.v1")  # type: ignore[untyped-decorator]
 def create_tokenizer(
     userdict: str | None = None, hmm: bool = True
 ) -> Callable[[Language], PolicyTokenizer]:
@@ -102,6 +102,17 @@ if not Doc.has_extension("policyparse"):
     Doc.set_extension("policyparse", getter=_doc_records)
 
 
+def _spans(doc: Doc, records: list[dict[str, Any]], label_field: str) -> list[Span]:
+    """Token-aligned spans (expanded to whole tokens) for character-offset records."""
+    out: list[Span] = []
+    for rec in records:
+        start, end = rec["span"]
+        span = doc.char_span(start, end, label=rec[label_field], alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out
+
+
 class PolicyParseComponent:
     """Runs :func:`policyparse.extract` on ``doc.text`` and fills ``doc.spans``."""
 
@@ -119,19 +130,9 @@ class PolicyParseComponent:
         result = extract(doc.text)
         claims = [c.model_dump(mode="json") for c in result.claims]
         tasks = [t.model_dump(mode="json") for t in result.tasks] if self.with_tasks else []
-        doc.spans[self.claims_key] = [
-            s
-            for c in claims
-            if (s := doc.char_span(*c["span"], label=c["measure"], alignment_mode="expand"))
-            is not None
-        ]
+        doc.spans[self.claims_key] = _spans(doc, claims, "measure")
         if self.with_tasks:
-            doc.spans[self.tasks_key] = [
-                s
-                for t in tasks
-                if (s := doc.char_span(*t["span"], label=t["modality"], alignment_mode="expand"))
-                is not None
-            ]
+            doc.spans[self.tasks_key] = _spans(doc, tasks, "modality")
         doc.user_data[USER_DATA_KEY] = {
             "claims": claims,
             "tasks": tasks,

@@ -8,10 +8,10 @@ cannot mutate shared state.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources as _res
 from types import MappingProxyType
-from typing import Mapping
 
 Row = Mapping[str, str]
 

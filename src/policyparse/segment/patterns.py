@@ -74,12 +74,14 @@ DAY = rf"(?P<d>3[01]|[12]\d|0?[1-9]|{CN_SMALL}{{1,3}})"
 FULL_DATE = regex.compile(
     rf"""
     {YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*日       # 2003年3月5日 / 二〇〇三年一月十日
-    | (?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)  # 2009-02-05, 2024/1/23
+    | (?P<iy>(?:19|20)\d{{2}})[-/.]                # 2009-02-05, 2024/1/23: year
+      (?P<im>1[0-2]|0?[1-9])[-/.]                  # month
+      (?P<id>3[01]|[12]\d|0?[1-9])(?!\d)          # day
     """,
     regex.VERBOSE,
 )
 MONTH_DAY = regex.compile(
-    rf"(?<![\d年])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日"  # 8月1日 (year elsewhere)
+    r"(?<![\d年])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日"  # 8月1日 (year elsewhere)
 )
 YEAR_ONLY = regex.compile(rf"(?<!\d){YEAR}年(?!代)")
 META_FIELD = regex.compile(

@@ -104,7 +104,7 @@ def _heading_kind(line: str) -> str | None:
     m = P.HEADING.match(line)
     if m is None:
         return None
-    kind = m.lastgroup
+    kind: str = m.lastgroup
     if kind == "bracket":
         return kind
     body = line[m.end():]
@@ -371,4 +371,5 @@ def find_place(norm: NormText, title: str | None, head: int = 3000) -> str | Non
 
 
 def _clean_place(place: str) -> str:
-    return P.LEADING_JUNK.sub("", place)
+    cleaned: str = P.LEADING_JUNK.sub("", place)
+    return cleaned
