@@ -65,21 +65,15 @@ REQUIRED = os.environ.get("POLICYPARSE_REQUIRE_BROWSER") == "1"
     ".ci/run installs them and sets POLICYPARSE_REQUIRE_BROWSER=1",
 )
 def test_page_in_headless_chromium(tmp_path: Path) -> None:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
+    from policyparse.view import open_headless
+
     page = tmp_path / "page.html"
     page.write_text(render_page(_doc()), encoding="utf-8")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM or "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,800"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER or "/usr/bin/chromedriver"), options=opts)
+    driver = open_headless(str(tmp_path / "profile"), chromium=CHROMIUM, driver=DRIVER)
     try:
         driver.get(page.as_uri())
         claims = driver.find_elements(By.CSS_SELECTOR, ".claim")

@@ -152,3 +152,27 @@ def render_page(doc: Document, gold: GoldDocument | None = None) -> str:
 <script>{_JS}</script>
 </body></html>
 """
+
+
+def open_headless(
+    profile_dir: str, *, chromium: str | None = None, driver: str | None = None, size: str = "1280,860"
+) -> Any:
+    """A selenium WebDriver on Debian's headless chromium (no network, no downloads).
+
+    Needs ``pip install selenium`` and ``apt-get install chromium chromium-driver``.
+    """
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile_dir}", f"--window-size={size}",
+    ):
+        opts.add_argument(flag)
+    service = Service(driver or shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(service=service, options=opts)
