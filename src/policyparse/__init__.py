@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ErrorCode, PolicyParseError, WarningCode
 from .pipeline import extract, segment
+from .read import ReadResult, read, read_bytes
 from .records import (
     Claim,
     Direction,
@@ -28,18 +29,17 @@ from .records import (
 
 if TYPE_CHECKING:
     from .evaluate import evaluate
-    from .read import read, read_bytes
 
 __version__ = "0.1.0"
 
 parse = extract
 """Alias of :func:`extract` (the name used in the foundation docs)."""
 
-_LAZY = {"read": "read", "read_bytes": "read", "evaluate": "evaluate"}
+_LAZY = {"evaluate": "evaluate"}
 
 
 def __getattr__(name: str) -> Any:
-    """Import the readers and the evaluator on first use (they pull in optional extras)."""
+    """Import the evaluator on first use."""
     if name in _LAZY:
         import importlib
 
@@ -57,6 +57,7 @@ __all__ = [
     "Modality",
     "PolicyParseError",
     "Qualifier",
+    "ReadResult",
     "Quantity",
     "Section",
     "Sentence",

@@ -140,7 +140,8 @@ def patterns() -> Patterns:
     )"""
     )
     pieces["AR"] = rf"""(?:
-        \d(?:\ \d)+(?=\ ?(?:{pieces["MULT"]}|{pieces["UNIT"]}))  # scan-spaced digits: 2 3 0 0万亩
+        (?<![0-9]\ )\d(?:\ \d){{1,15}}+           # scan-spaced digits: 2 3 0 0万亩 (bounded) …
+        (?=\ ?(?:{pieces["MULT"]}|{pieces["UNIT"]}))  # … only when a unit follows
       | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?      # thousands separators: 1,234.5
       | \d+(?:\ ?[.·]\ ?\d+)?                # plain, with decimals (1 · 024 from scans)
     )"""
