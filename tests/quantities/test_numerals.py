@@ -153,9 +153,7 @@ def test_text_equals_sentences(sentences: list[list[str]]) -> None:
     offset = 0
     for part in parts:
         qs, _ = extract_quantities(part)
-        pieced += [
-            (q.span[0] + offset, q.span[1] + offset, q.value, q.unit, q.qualifier) for q in qs
-        ]
+        pieced += [(q.span[0] + offset, q.span[1] + offset, q.value, q.unit, q.qualifier) for q in qs]
         offset += len(part)
     assert [(q.span[0], q.span[1], q.value, q.unit, q.qualifier) for q in whole] == pieced
 
@@ -169,11 +167,7 @@ def test_never_raises(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.text(
-        alphabet="0123456789.,%万亿元个十百千一二三两〇·-至约以上左右余多\ufffd年月第 ", max_size=40
-    )
-)
+@given(st.text(alphabet="0123456789.,%万亿元个十百千一二三两〇·-至约以上左右余多\ufffd年月第 ", max_size=40))
 def test_never_raises_numeric_soup(text: str) -> None:
     quantities, _ = extract_quantities(text)
     for q in quantities:

@@ -25,9 +25,7 @@ _MESSAGES = {
 }
 
 
-def extract_quantities(
-    text: str, norm: NormText | None = None
-) -> tuple[list[Quantity], list[Warning]]:
+def extract_quantities(text: str, norm: NormText | None = None) -> tuple[list[Quantity], list[Warning]]:
     """Every quantity in ``text`` (spans into ``text``) and what looked odd. Never raises."""
     if not isinstance(text, str):
         return [], []
@@ -50,7 +48,5 @@ def extract_quantities(
             continue
         quantities.append(q)
         for code in found.warnings:
-            warnings.append(
-                Warning(code=code, message=f"{_MESSAGES.get(code, code)}: {q.text!r}", span=span)
-            )
+            warnings.append(Warning(code=code, message=f"{_MESSAGES.get(code, code)}: {q.text!r}", span=span))
     return quantities, warnings

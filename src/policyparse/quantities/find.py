@@ -23,7 +23,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import regex
@@ -32,7 +32,7 @@ from ..errors import WarningCode
 from ..records import Span
 from ..segment.normalize import NormText
 from .numerals import parse_number
-from .patterns import patterns, trap_rows, unit_rows
+from .patterns import patterns, qualifier_rows, trap_rows, unit_rows
 
 __all__ = ["Found", "find_spans"]
 
@@ -132,9 +132,7 @@ class _Finder:
 
     def _from_main(self, m: regex.Match[str], ranged: bool) -> Found | None:
         text = self.text
-        num_name = (
-            "ar" if m.group("ar") is not None else "cn" if m.group("cn") is not None else "mo"
-        )
+        num_name = "ar" if m.group("ar") is not None else "cn" if m.group("cn") is not None else "mo"
         num_text = m.group(num_name) or ""
         n_start, n_end = m.start(num_name), m.end(num_name)
         mult = _g(m, "mult")
@@ -197,9 +195,9 @@ class _Finder:
             multiplier_max=mult_max,
             minus=bool(m.group("minus")),
         )
-        return self._accept(f, num_name, u_start)
+        return self._accept(f, num_name)
 
-    def _accept(self, f: Found, num_name: str, u_start: int) -> Found | None:
+    def _accept(self, f: Found, num_name: str) -> Found | None:
         """Apply unit, context and trap rules to a candidate; None drops it."""
         text = self.text
         unit = f.unit_surface
@@ -213,12 +211,7 @@ class _Finder:
         before_span = _before(text, f.span[0])
         after = _after(text, f.span[1])
         cn = num_name == "cn"
-        if (
-            num_name == "ar"
-            and len(f.number_text) > 1
-            and f.number_text[0] == "0"
-            and f.number_text[1].isdigit()
-        ):
+        if num_name == "ar" and len(f.number_text) > 1 and f.number_text[0] == "0" and f.number_text[1].isdigit():
             return None  # 00万吨, 0371: OCR junk or a code, not a value
         if num_name == "mo" and not (f.prefix or f.suffix or f.infix):
             return None  # 万元生产总值: a bare 万元/亿元 only counts with a bound (亿元以上)
@@ -247,11 +240,7 @@ class _Finder:
                     return None
                 if reason == "rank" and row is not None and row.kind == "count":
                     return None
-                if (
-                    reason == "determiner"
-                    and cn
-                    and f.number_text[0] in (self.p.cn_small_chars + self.p.cn_big_chars)
-                ):
+                if reason == "determiner" and cn and f.number_text[0] in (self.p.cn_small_chars + self.p.cn_big_chars):
                     return None
         if (
             cn
@@ -390,14 +379,10 @@ class _Finder:
 
 
 def _hint_rows() -> dict[tuple[str, str], str]:
-    from .patterns import qualifier_rows
-
     return {k: v.qualifier for k, v in qualifier_rows().items() if v.position == "hint"}
 
 
 def _replace(f: Found, **changes: object) -> Found:
-    from dataclasses import replace
-
     return replace(f, **changes)  # type: ignore[arg-type]
 
 

@@ -51,9 +51,7 @@ def unit_rows() -> dict[str, UnitRow]:
     """surface → UnitRow (units.tsv)."""
     out: dict[str, UnitRow] = {}
     for r in load_tsv("units.tsv"):
-        out[r["surface"]] = UnitRow(
-            r["surface"], r["unit"], r["dimension"], Decimal(r["factor"]), r["kind"]
-        )
+        out[r["surface"]] = UnitRow(r["surface"], r["unit"], r["dimension"], Decimal(r["factor"]), r["kind"])
     return out
 
 
@@ -150,7 +148,7 @@ def patterns() -> Patterns:
     pieces["SUFFIX"] = _alt([q.surface for q in quals if q.position == "suffix"])
     pieces["INFIX"] = _alt([q.surface for q in quals if q.position == "infix"])
     pieces["SEP"] = r"(?:至|到|~|〜|——|—|–|-|－)"  # range separators (never a minus)
-    pieces["MINUS"] = r"(?<![0-9A-Za-z.%‰)\]])[-−]"  # a literal minus sign
+    pieces["MINUS"] = rf"(?<![0-9A-Za-z.%‰)\]{dig}{small}{big}])[-−]"  # a literal minus sign
     pieces["AR_START"] = r"(?<![0-9A-Za-z_.,/·])"  # a number does not start mid-token
     pieces["CN_START"] = rf"(?<![{dig}{small}{big}第])"  # nor mid-numeral, nor after 第
     pieces["MO_START"] = rf"(?<![{dig}{small}{big}数几上成多余])"
