@@ -45,6 +45,7 @@ CANONICAL = {
     "t_km",
     "person_km",
     "hp",
+    "index",
 }
 TABLES = ["units.tsv", "numerals.tsv", "qualifiers.tsv", "traps.tsv"]
 
@@ -77,6 +78,7 @@ def test_every_unit_has_dimension_and_factor() -> None:
             "multiple",
             "duration",
             "duration_ctx",
+            "lead",
         }
 
 

@@ -47,7 +47,7 @@ class Found:
     """A quantity mention in normalised coordinates, with its parts as written."""
 
     span: Span
-    kind: str  # number | percent_of | fraction | doubling | ratio
+    kind: str  # number | percent_of | fraction | doubling | ratio | lead
     number: Span  # the numeral (low end of a range)
     number_text: str
     multiplier: str = ""  # 万 / 亿 / 万亿 … after the low number
@@ -139,7 +139,7 @@ class _Finder:
         if num_name == "cn" and mult and any(c in self.p.cn_big_chars for c in num_text):
             # 六百四十二亿五千万: the trailing 万 belongs to the positional numeral
             num_text, n_end, mult = num_text + mult, n_end + len(mult), ""
-        unit, u_start, _u_end = _unit_of(m, "unit", "unit_m")
+        unit, _u_start, _u_end = _unit_of(m, "unit", "unit_m")
         infix = _g(m, "infix") or _g(m, "infix2")
         num_max: Span | None = None
         num_max_text = ""
@@ -149,7 +149,7 @@ class _Finder:
             num_max = (m.start(hi_name), m.end(hi_name))
             num_max_text = m.group(hi_name)
             mult_max = _g(m, "mult2")
-            unit_hi, hu_start, _hu_end = _unit_of(m, "unit2", "unit2m")
+            unit_hi, _hu_start, _hu_end = _unit_of(m, "unit2", "unit2m")
             if (num_name == "cn") != (hi_name == "cn2"):
                 return None
             if unit and unit_hi:
@@ -168,7 +168,6 @@ class _Finder:
             if not mult:
                 mult = mult_max
             unit = unit_hi
-            u_start = hu_start
             infix = infix or _g(m, "infix3")
             unit_text_start = m.end(hi_name)
         else:
@@ -367,6 +366,23 @@ class _Finder:
                 )
         return out
 
+    def scan_lead(self) -> list[Found]:
+        if self.p.lead is None:
+            return []
+        return [
+            self._warn_fffd(
+                Found(
+                    span=m.span("num"),
+                    kind="lead",
+                    number=m.span("num"),
+                    number_text=m["num"],
+                    unit_surface=m["lead"],
+                    unit_text="",
+                )
+            )
+            for m in self.p.lead.finditer(self.text)
+        ]
+
     def _warn_fffd(self, f: Found) -> Found:
         if "\ufffd" in self.text[max(0, f.span[0] - 1) : f.span[1] + 1]:
             return _replace(f, warnings=(WarningCode.REPLACEMENT_CHAR.value,))
@@ -394,6 +410,7 @@ def find_spans(norm: NormText) -> list[Found]:
         + finder.scan_fraction()
         + finder.scan_doubling()
         + finder.scan_ratio()
+        + finder.scan_lead()
         + finder.scan_main()
     )
     traps = finder.trap_spans()

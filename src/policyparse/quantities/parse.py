@@ -49,6 +49,9 @@ def unit_and_factor(found: Found) -> tuple[str, Decimal]:
         return "%", Decimal(1)
     if found.kind == "doubling":
         return "x", Decimal(1)
+    if found.kind == "lead":
+        lead = unit_rows()[found.unit_surface]
+        return lead.unit, lead.factor
     if found.kind == "percent_of":
         if found.unit_surface == "万分之":
             return "%", Decimal("0.01")

@@ -100,6 +100,7 @@ class Patterns:
     fraction: regex.Pattern[str]
     doubling: regex.Pattern[str]
     ratio: regex.Pattern[str]
+    lead: regex.Pattern[str] | None
     trap_words: regex.Pattern[str] | None
     cn_digit_chars: str
     cn_small_chars: str
@@ -113,7 +114,8 @@ def patterns() -> Patterns:
     small = _chars("small")  # 十百千
     big = _chars("big")  # 万亿
     quals = qualifier_rows().values()
-    units = unit_rows()
+    units = {k: v for k, v in unit_rows().items() if v.kind != "lead"}
+    leads = [u.surface for u in unit_rows().values() if u.kind == "lead"]
     currency = [u.surface for u in units.values() if u.kind == "money"]
 
     pieces: dict[str, str] = {}
@@ -223,6 +225,18 @@ def patterns() -> Patterns:
         """,
         flags,
     )
+    lead = (
+        regex.compile(
+            rf"""
+            (?P<lead>{_alt(leads)})             # 指数为 (units.tsv kind lead)
+            (?P<num>\d+(?:\.\d+)?)              # a bare Arabic number: 100.7
+            (?![0-9.%‰]|\ ?(?:{p["MULT"]}|{p["UNIT"]}))  # … that carries no unit of its own
+            """,
+            flags,
+        )
+        if leads
+        else None
+    )
     words = [w for w, _ in trap_rows().get("word", ())]
     trap_words = regex.compile(_alt(words)) if words else None
     return Patterns(
@@ -232,6 +246,7 @@ def patterns() -> Patterns:
         fraction=fraction,
         doubling=doubling,
         ratio=ratio,
+        lead=lead,
         trap_words=trap_words,
         cn_digit_chars=dig,
         cn_small_chars=small,
