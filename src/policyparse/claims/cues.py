@@ -7,7 +7,7 @@ All patterns run on the normalised text (full-width ASCII folded).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -53,13 +53,17 @@ class Cues:
     """Cue words grouped by kind (surface → value)."""
 
     words: dict[str, dict[str, str]]
+    _alts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, kind: str) -> dict[str, str]:
         return self.words.get(kind, {})
 
     def alt(self, kind: str) -> str:
-        """A regex alternation of the kind's surfaces, longest first."""
-        return alternation(self.of(kind))
+        """A regex alternation of the kind's surfaces, longest first (built once per kind)."""
+        out = self._alts.get(kind)
+        if out is None:
+            out = self._alts[kind] = alternation(self.of(kind))
+        return out
 
 
 def alternation(words: object) -> str:
@@ -107,6 +111,14 @@ class Patterns:
     estimate: regex.Pattern[str]
     actual_marker: regex.Pattern[str]
     soon_action: regex.Pattern[str]
+    growth_any: regex.Pattern[str]  # any growth word, anywhere
+    invert_any: regex.Pattern[str]  # any invert word, anywhere
+    review_heading: regex.Pattern[str]
+    plan_heading: regex.Pattern[str]
+    granted_obj: regex.Pattern[str]  # 获批X right after a number: X
+    action_any: regex.Pattern[str]  # any action word, anywhere (may jieba find one?)
+    weak_any: regex.Pattern[str]  # any target_weak word, anywhere
+    noun_stop_any: regex.Pattern[str]  # any word that ends a counted noun (action, granted, weak, growth)
 
 
 # --- named pieces ------------------------------------------------------------
@@ -125,6 +137,10 @@ YEARS_SPAN = (  # 五年内, 十年来, 总产量十年增长1.3倍
 MONTH = r"(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]|十[一二])"
 MONTH_RANGE = rf"{MONTH}\s*(?:[-—–~至到]|月[-—–~至到])\s*{MONTH}\s*月(?:份)?"  # 1-7月, 1月至7月
 FILLER = r"(?:[了的在达为是约近将均已])"
+# every character a period can start with, apart from the first characters of the
+# period_word / period_anchor cue words: Arabic and Chinese digits (YEAR_NUM, MONTH,
+# YEARS_SPAN), 十/两 (MONTH, YEARS_SPAN, PLAN_NAME) and the quotes opening a PLAN_NAME
+PERIOD_FIRST = "0123456789〇○零一二三四五六七八九十两“\"'"
 VERB_FILLER = r"(?:[了在达为是约近将均已])"  # no 的: 增加的17.5平方公里 is a modifier
 
 
@@ -135,8 +151,11 @@ def patterns() -> Patterns:
     anchor = c.alt("period_anchor")
     block_before = c.alt("period_block_before")
     block_after = c.alt("period_block_after")
+    first = set(PERIOD_FIRST) | {w[0] for k in ("period_word", "period_anchor") for w in c.of(k)}
+    period_first = "[" + "".join(regex.escape(ch) for ch in sorted(first)) + "]"
     period = regex.compile(
         rf"""
+        (?={period_first})                        # fast guard: a character a period can start with
         (?<!{block_before})                       # 比上年 / 由2005年: a baseline, not a period
         (?P<period>
             (?:{YEAR_NUM}\s*[-—–~至到]\s*)?{YEAR_NUM}\s*年  # 2022年, 2011-2015年, 一九五七年
@@ -262,4 +281,14 @@ def patterns() -> Patterns:
         estimate=estimate,
         actual_marker=actual_marker,
         soon_action=soon_action,
+        growth_any=regex.compile(c.alt("growth")),
+        invert_any=regex.compile(c.alt("invert")),
+        review_heading=regex.compile(c.alt("review_heading")),
+        plan_heading=regex.compile(c.alt("plan_heading")),
+        granted_obj=regex.compile(rf"\s*(?:{c.alt('granted')})(?P<obj>[^,，;；。、]{{2,20}})"),
+        action_any=regex.compile(c.alt("action")),
+        weak_any=regex.compile(c.alt("target_weak")),
+        noun_stop_any=regex.compile(
+            alternation([*c.of("action"), *c.of("granted"), *c.of("target_weak"), *c.of("growth")])
+        ),
     )

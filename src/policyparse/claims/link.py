@@ -368,7 +368,7 @@ class _Linker:
                 elif gm:
                     direction = dir_of(gm.group("cue"))
                     subject = pre[: gm.start()]
-                if direction is not None and regex.search(self.cues.alt("invert"), subject + pre):
+                if direction is not None and p.invert_any.search(subject + pre):
                     cue_txt = (gm.group("cue") if gm else "") or ""
                     if cue_txt in ("收窄", "缩小", "回落", "下降", "减少", "降低"):
                         direction = Direction.UP
@@ -414,7 +414,7 @@ class _Linker:
                     subject = left if lc else ""
             elif (
                 cm
-                and not regex.search(self.cues.alt("growth"), cm.group("rest") or "")
+                and not p.growth_any.search(cm.group("rest") or "")
                 and cm.group("cmp") in self.cues.of("compare")
                 and self.cues.of("compare")[cm.group("cmp")]
             ):
@@ -497,9 +497,9 @@ class _Linker:
         text = "".join(h for h in heads)
         if not text:
             return False
-        if regex.search(self.cues.alt("review_heading"), text):
+        if self.p.review_heading.search(text):
             return False
-        return bool(regex.search(self.cues.alt("plan_heading"), text))
+        return bool(self.p.plan_heading.search(text))
 
     def headings(self, sent: Sentence) -> list[str]:
         """Heading texts scoping a sentence, innermost first."""
@@ -734,10 +734,7 @@ class _Linker:
                 if pn:
                     mod = self.modifier(head.extra["pre"])
                     name = mod + pn if mod else pn
-            gm_obj = regex.match(
-                rf"\s*(?:{self.cues.alt('granted')})(?P<obj>[^,，;；。、]{{2,20}})",
-                head.extra["post"],
-            )
+            gm_obj = self.p.granted_obj.match(head.extra["post"])
             if gm_obj:
                 obj = self.p.province_head.sub("", gm_obj.group("obj")).strip()
                 if len(obj) >= 2:
