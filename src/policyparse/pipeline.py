@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 from .errors import ErrorCode, PolicyParseError
 from .records import Document, Warning
@@ -60,6 +61,34 @@ def load_text(text_or_path: TextOrPath) -> tuple[str, str | None, list[Warning]]
     return text_or_path, None, []
 
 
+def _skeleton_fields(
+    text: str,
+    norm: NormText,
+    source: str | None,
+    warnings: list[Warning],
+    segmenter: Segmenter | None,
+) -> dict[str, Any]:
+    """The fields of the segmented document (no claims or tasks yet)."""
+    sk = segment_structure(norm, segmenter)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return {
+        "doc_id": digest[:16],
+        "sha256": digest,
+        "source": source,
+        "title": sk.title,
+        "title_span": sk.title_span,
+        "date": sk.date,
+        "place": sk.place,
+        "text": text,
+        "sections": sk.sections,
+        "paragraphs": sk.paragraphs,
+        "sentences": sk.sentences,
+        "claims": [],
+        "tasks": [],
+        "warnings": [*warnings, *sk.warnings],
+    }
+
+
 def _skeleton_document(
     text: str,
     norm: NormText,
@@ -67,22 +96,8 @@ def _skeleton_document(
     warnings: list[Warning],
     segmenter: Segmenter | None,
 ) -> Document:
-    sk = segment_structure(norm, segmenter)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Document(
-        doc_id=digest[:16],
-        sha256=digest,
-        source=source,
-        title=sk.title,
-        title_span=sk.title_span,
-        date=sk.date,
-        place=sk.place,
-        text=text,
-        sections=sk.sections,
-        paragraphs=sk.paragraphs,
-        sentences=sk.sentences,
-        warnings=[*warnings, *sk.warnings],
-    )
+    """The segmented document, validated (spans checked)."""
+    return Document(**_skeleton_fields(text, norm, source, warnings, segmenter))
 
 
 def segment(
@@ -120,16 +135,15 @@ def extract(
 
     text, src, warnings = load_text(text_or_path)
     norm = normalize(text)
-    skeleton = _skeleton_document(text, norm, source or src, warnings, segmenter)
+    fields = _skeleton_fields(text, norm, source or src, warnings, segmenter)
+    # the stages read an unvalidated skeleton; the finished document is validated once
+    # (records are immutable and already typed, so only the span checks run again)
+    skeleton = Document.model_construct(**fields)
     quantities, q_warnings = extract_quantities(text, norm)
     claims, c_warnings = link_claims(skeleton, quantities, norm)
     with_claims = skeleton.model_copy(update={"claims": claims})
     tasks = find_tasks(with_claims, norm)
-    return Document.model_validate(
-        {
-            **skeleton.model_dump(),
-            "claims": claims,
-            "tasks": tasks,
-            "warnings": [*skeleton.warnings, *q_warnings, *c_warnings],
-        }
-    )
+    fields["claims"] = claims
+    fields["tasks"] = tasks
+    fields["warnings"] = [*fields["warnings"], *q_warnings, *c_warnings]
+    return Document.model_validate(fields)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from policyparse import read
 from policyparse.pipeline import segment
 from policyparse.segment.normalize import normalize
 from policyparse.segment.structure import find_date, find_place, segment_structure
@@ -15,18 +16,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SEED = CORPUS / "000_3da7e75e57ff61a1.txt"
 
 
-def _read(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 @pytest.fixture(scope="module")
 def seed_doc():  # type: ignore[no-untyped-def]
-    return segment(_read(SEED))
+    return segment(read(SEED).text)
 
 
 def test_seed_sections(seed_doc) -> None:  # type: ignore[no-untyped-def]

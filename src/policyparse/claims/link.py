@@ -70,6 +70,35 @@ _FORWARD = regex.compile(r"今后|未来")
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _YEAR_IN = regex.compile(rf"(?P<y>{YEAR_NUM})(?=\s*年)")
 _PLAN_NO = regex.compile(r"(?P<n>十[一二三四五]?|[一二三四五六七八九])五")
+_TITLE_YEAR = regex.compile(rf"{YEAR_NUM}\s*年")  # a year in the title: 2022年
+_COMMA_NEXT = regex.compile(r"\s*[,，]")  # a comma right after a lead period
+_ADMIN_TAIL = regex.compile(r"(?:区|县|市|省|州|旗|盟)$")  # a place variant ends in an admin suffix
+_ADMIN_SUFFIX = regex.compile(  # suffix stripped to a place stem
+    r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$"
+)
+_PAREN_TAIL = regex.compile(r"^[^()（）]*[)）]")  # the tail of a parenthesis opened before
+_DENG_BEFORE = regex.compile(r"等(?=\p{Han}{2,}$)")  # 家庭农场等农业新型经营主体: the 等 before the head
+_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")  # GDP, PM
+_DOUBLING_TAIL = regex.compile(r"翻\S*$")  # 翻一番 at the end of the pre-text
+_DRAG = regex.compile(r"下拉|拖累")  # a contribution pulling growth down
+_VERB_TAIL = regex.compile(r"(?:了|达|为)+\s*$")  # filler verbs before a contribution figure
+_TOWARD = regex.compile(r"对(?P<b>[^,，;；]{1,12})的?$")  # 对X的贡献率: X is the baseline
+_STRUCTURE = regex.compile(r"结构|比例为|之比")  # 三次产业结构为3.9：59.5：36.6
+_CLAUSE_SEP = regex.compile(r"[,，;；:：]")  # clause separators
+_SHARE_WORD = regex.compile(r"比重|占比")  # a share word earlier in the sentence
+_BASE_HEAD = regex.compile(r"^(?:同期|了)")  # filler at the head of a baseline
+_BASE_TAIL = regex.compile(r"(?:平均)?(?:水平)?(?:增速|增幅|的)?$")  # measure words at the end of a baseline
+_BASE_RATE = regex.compile(r"增速$|增幅$")  # 增速/增幅 ending a baseline
+_PLAN_NOUN_NEXT = regex.compile(r"[期时的中]")  # 计划期, 规划的: a noun, not a target cue
+_TASK_WORD = regex.compile(r"任务")  # 目标任务
+_DONE = regex.compile(r"完成|实现")  # completed
+_PLAN_NO_BEFORE = regex.compile(r"[年个]五?$")  # 年计划, 五年计划 (a plan name)
+_QIZHONG = regex.compile(r"\s*其中")  # 其中: continues the sentence before
+_PLAN_SPAN_WORD = regex.compile(r"五(?:时期|期间|期末|末|$|”|\")")  # 十二五时期: a plan period
+_THIS_YEAR = regex.compile(r"今年|本年|当年")  # the document's year
+_LAST_YEAR = regex.compile(r"去年|上年")  # the year before
+_STRUCT_TAIL = regex.compile(r"(?:结构|比例|之比).*$")  # 三次产业结构… → 三次产业
+_BREAK_THROUGH = regex.compile(r"突破\s*$")  # 突破 right before the number
 _CN_SMALL = {
     "一": 1,
     "二": 2,
@@ -167,7 +196,7 @@ class _Linker:
                 self.plan_end = _plan_end(pm.group("n"))
         self.title_period: str | None = None
         if doc.title and not self.is_plan:  # a plan's title names its start year, not a scope
-            tm = regex.search(rf"{YEAR_NUM}\s*年", doc.title)
+            tm = _TITLE_YEAR.search(doc.title)
             if tm:
                 self.title_period = tm.group(0)
         self.lead_period: str | None = None
@@ -178,7 +207,7 @@ class _Linker:
             if (
                 lm
                 and lm.start("period") == fs
-                and regex.match(r"\s*[,，]", self.t[lm.end() : lm.end() + 2])
+                and _COMMA_NEXT.match(self.t[lm.end() : lm.end() + 2])
             ):
                 self.lead_period = self.orig(*lm.span("period"))
         self.places = self._place_variants(doc.place)
@@ -188,8 +217,22 @@ class _Linker:
         self._sent_by_para: dict[int, list[Sentence]] = {}
         for s in doc.sentences:
             self._sent_by_para.setdefault(s.paragraph, []).append(s)
+        # per-document memos (one jieba cut per distinct string, one period scan per
+        # sentence, one heading lookup per sentence)
+        self._cuts: dict[str, list[str]] = {}
+        self._periods: dict[Span, list[Span]] = {}
+        self._scope: dict[tuple[int, int, int], str | None] = {}
+        self._heads: dict[int, list[str]] = {}
+        self._sec_ends = [sec.span[1] for sec in doc.sections]
 
     # -- small utilities ---------------------------------------------------------
+    def cut(self, text: str) -> list[str]:
+        """The segmenter's words of ``text``, cut once per document (do not mutate)."""
+        words = self._cuts.get(text)
+        if words is None:
+            words = self._cuts[text] = self.seg.cut(text)
+        return words
+
     def n(self, span: Span) -> Span:
         return self.norm.from_orig(*span)
 
@@ -209,10 +252,9 @@ class _Linker:
         out = {place}
         for i in range(1, len(place) - 1):
             tail = place[i:]
-            if len(tail) >= 2 and regex.search(r"(?:区|县|市|省|州|旗|盟)$", tail):
+            if len(tail) >= 2 and _ADMIN_TAIL.search(tail):
                 out.add(tail)
-        stem = regex.sub(
-            r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$", "", place
+        stem = _ADMIN_SUFFIX.sub("", place
         )
         if len(stem) >= 2:
             out.add(stem)
@@ -222,7 +264,7 @@ class _Linker:
     def clean(self, phrase: str) -> tuple[str, str | None, str | None]:
         """Strip scope, period, place, verbs and measure words: (indicator, scope-of, verb)."""
         s = _PAREN.sub("", phrase.strip())
-        s = regex.sub(r"^[^()（）]*[)）]", "", s)  # the tail of a parenthesis opened before
+        s = _PAREN_TAIL.sub("", s)  # the tail of a parenthesis opened before
         s = self.p.period.sub("", s)
         scope_of: str | None = None
         verb: str | None = None
@@ -257,13 +299,14 @@ class _Linker:
             scope_of = sm.group("scope")
             s = sm.group("rest")
         s = _INTERIOR_VERB.sub("", s)
-        em = regex.search(r"等(?=\p{Han}{2,}$)", s)
+        em = _DENG_BEFORE.search(s)
         if em and em.start() >= 2:
             s = s[em.end() :]  # 家庭农场等农业新型经营主体 → 农业新型经营主体
         s = _TRAILING_SPAN.sub("", s) if len(s) > 4 else s  # 总产量十年(增长1.3倍) → 总产量
-        if indicator_id(s) is None and len(s) > 4:
+        if indicator_id(s) is None and len(s) > 4 and self.p.action_any.search(s):
             # cut after the last action verb inside: 高新区支持并推动瑞普生物 → 瑞普生物
-            words = self.seg.cut(s)
+            # (no action word written in it: no word of its cut can be one)
+            words = self.cut(s)
             pos = 0
             cut = 0
             for w in words:
@@ -275,7 +318,7 @@ class _Linker:
                 s = s[cut:]
                 s = self.p.strip_tail.sub("", s)
         s = s.strip(" 、,，:：;；“”\"'()（）")
-        if len(s) < 2 or (not _HAN.search(s) and not regex.search(r"[A-Za-z]{2,}", s)):
+        if len(s) < 2 or (not _HAN.search(s) and not _LATIN_WORD.search(s)):
             return "", scope_of, verb
         return s, scope_of, verb
 
@@ -285,7 +328,12 @@ class _Linker:
         text = post[: m.start()] if m else post
         if not text or not _HAN.match(text):
             return None
-        words: list[str] = self.seg.cut(text)
+        if not self.p.noun_stop_any.search(text):
+            # no action/granted/weak/growth word written in it: the whole text is the noun
+            # (the words of the cut join back to the text), so skip the cut
+            whole = self.p.strip_tail.sub("", text) if len(text) > 2 else text
+            return whole or None
+        words: list[str] = self.cut(text)
         if not words:
             return None
         if words[0] in self.action or words[0] in self.weak or words[0] in self.cues.of("growth"):
@@ -309,7 +357,7 @@ class _Linker:
         """A relative clause right before the number: 立足调规后增加的 → 调规后增加的."""
         if not pre.endswith("的"):
             return ""
-        words = self.seg.cut(pre)
+        words = self.cut(pre) if self.p.action_any.search(pre) else []
         pos = 0
         cut = 0
         for w in words:
@@ -341,7 +389,7 @@ class _Linker:
             mm = p.multiple_of.search(pre)
             gm = p.growth_tail.search(pre)
             if "翻" in q.text or "翻" in pre[-3:]:
-                subject = regex.sub(r"翻\S*$", "", pre)
+                subject = _DOUBLING_TAIL.sub("", pre)
             elif mm:
                 baseline = mm.group("base").strip()
                 subject = pre[: mm.start()]
@@ -353,8 +401,8 @@ class _Linker:
             gm = p.growth_tail.search(pre)
             if p.contribution.search(pre):
                 measure = Measure.GROWTH
-                direction = Direction.DOWN if regex.search(r"下拉|拖累", pre) else Direction.UP
-                subject = regex.sub(r"(?:了|达|为)+\s*$", "", pre)
+                direction = Direction.DOWN if _DRAG.search(pre) else Direction.UP
+                subject = _VERB_TAIL.sub("", pre)
                 d.extra["keep_measure_words"] = "1"
             else:
                 measure = Measure.DIFFERENCE
@@ -394,7 +442,7 @@ class _Linker:
                 word = swm.group("word")
                 left = swm.group("left")
                 default = self.cues.of("share").get(word) or None
-                om = regex.search(r"对(?P<b>[^,，;；]{1,12})的?$", left)
+                om = _TOWARD.search(left)
                 if om:
                     baseline = om.group("b")
                     left = left[: om.start()]
@@ -431,7 +479,7 @@ class _Linker:
             elif q.negative and not lm:
                 measure = Measure.GROWTH  # a literal minus: 增速-1.5% → growth down
                 direction = Direction.UP
-            elif regex.search(r"结构|比例为|之比", pre) and q.unit_text in ("", "："):
+            elif _STRUCTURE.search(pre) and q.unit_text in ("", "："):
                 measure = Measure.SHARE  # 三次产业结构为3.9：59.5：36.6
                 d.extra["structure"] = "1"
             else:
@@ -441,8 +489,8 @@ class _Linker:
                 if sm and sm.start() >= sent_start:
                     measure = Measure.SHARE
                     baseline = sm.group("base")
-                    subject = regex.split(r"[,，;；:：]", self.t[sent_start : sm.start()])[-1]
-                elif regex.search(r"比重|占比", self.t[sent_start : d.item.s]):
+                    subject = _CLAUSE_SEP.split(self.t[sent_start : sm.start()])[-1]
+                elif _SHARE_WORD.search(self.t[sent_start : d.item.s]):
                     measure = Measure.SHARE
                     subject = ""
         elif unit in DURATION_UNITS or unit == "index":
@@ -482,13 +530,11 @@ class _Linker:
 
     def _clean_baseline(self, base: str) -> str | None:
         b = base.strip(" 、,，的")
-        b = regex.sub(r"^(?:同期|了)", "", b)
-        b = regex.sub(
-            r"(?:平均)?(?:水平)?(?:增速|增幅|的)?$",
-            lambda m: m.group(0) if "水平" in m.group(0) else "",
+        b = _BASE_HEAD.sub("", b)
+        b = _BASE_TAIL.sub(lambda m: m.group(0) if "水平" in m.group(0) else "",
             b,
         )
-        b = regex.sub(r"增速$|增幅$", "", b)
+        b = _BASE_RATE.sub("", b)
         return b or None
 
     # -- status ------------------------------------------------------------------------
@@ -502,11 +548,20 @@ class _Linker:
         return bool(self.p.plan_heading.search(text))
 
     def headings(self, sent: Sentence) -> list[str]:
-        """Heading texts scoping a sentence, innermost first."""
-        out: list[str] = []
+        """Heading texts scoping a sentence, innermost first (memoised per sentence)."""
         start = sent.span[0]
+        out = self._heads.get(start)
+        if out is None:
+            out = self._heads[start] = self._headings(start)
+        return out
+
+    def _headings(self, start: int) -> list[str]:
+        out: list[str] = []
         last_level = 10**6
-        for sec in reversed(self.doc.sections):
+        sections = self.doc.sections
+        # sections ending after ``start`` cannot scope it: start at the last one before it
+        k = bisect.bisect_right(self._sec_ends, start)
+        for sec in reversed(sections[:k]):
             if sec.span[1] <= start < sec.body[1] and sec.level < last_level:
                 out.append(sec.text)
                 last_level = sec.level
@@ -533,17 +588,16 @@ class _Linker:
                 sent_pre[: m.start()]
             ):
                 continue
-            if cue in ("计划", "规划") and regex.match(
-                r"[期时的中]", sent_pre[m.end() : m.end() + 1] or "x"
+            if cue in ("计划", "规划") and _PLAN_NOUN_NEXT.match(sent_pre[m.end() : m.end() + 1] or "x"
             ):
                 continue
             if (
                 cue == "目标"
-                and regex.match(r"任务", sent_pre[m.end() : m.end() + 2])
-                and regex.search(r"完成|实现", sent_pre)
+                and _TASK_WORD.match(sent_pre[m.end() : m.end() + 2])
+                and _DONE.search(sent_pre)
             ):
                 continue
-            if cue == "计划" and regex.search(r"[年个]五?$", sent_pre[: m.start()]):
+            if cue == "计划" and _PLAN_NO_BEFORE.search(sent_pre[: m.start()]):
                 continue
             return Status.TARGET
         if self.p.soon_action.search(clause_pre):
@@ -554,9 +608,11 @@ class _Linker:
             tp = _TARGET_PARAGRAPH.search(lead)
             if tp is not None and not _DONE_TARGET.search(lead[: tp.start()]):
                 return Status.TARGET
-        if self.in_plan_section(d.sentence) or self.is_plan:
+        if (self.in_plan_section(d.sentence) or self.is_plan) and self.p.weak_any.search(
+            clause_pre
+        ):  # only a written target_weak word can be a word of the cut
             pos = 0
-            words = self.seg.cut(clause_pre)
+            words = self.cut(clause_pre)
             for i, w in enumerate(words):
                 pos += len(w)
                 if w in self.weak:
@@ -580,8 +636,12 @@ class _Linker:
         self, start: int, end: int, before: int, skip: list[Span]
     ) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
-        for m in self.p.period.finditer(self.t, start, end):
-            ps, pe = m.span("period")
+        found = self._periods.get((start, end))
+        if found is None:  # scan each sentence once, whatever the number of its claims
+            found = self._periods[(start, end)] = [
+                m.span("period") for m in self.p.period.finditer(self.t, start, end)
+            ]
+        for ps, pe in found:
             if pe > before:
                 break
             if any(a < pe and ps < b for a, b in skip):
@@ -592,10 +652,17 @@ class _Linker:
     def scope_period(self, sent: Sentence, depth: int = 0) -> str | None:
         """A period inherited from the sentence a 其中 continues, a paragraph lead, a heading,
         the title (an explicit year) or the document's lead sentence."""
+        key = (sent.span[0], sent.span[1], depth)
+        if key in self._scope:
+            return self._scope[key]
+        out = self._scope[key] = self._scope_period(sent, depth)
+        return out
+
+    def _scope_period(self, sent: Sentence, depth: int) -> str | None:
         ns, ne = self.n(sent.span)
         para = self._sent_by_para.get(sent.paragraph, [])
         before = [p for p in para if p.span[0] < sent.span[0]]
-        if before and depth < 5 and regex.match(r"\s*其中", self.t[ns:ne]):
+        if before and depth < 5 and _QIZHONG.match(self.t[ns:ne]):
             prev = before[-1]
             pn = self.n(prev.span)
             own = self.period_in(pn[0], pn[1], pn[1], [])
@@ -609,7 +676,7 @@ class _Linker:
             if (
                 m
                 and m.start("period") == fs
-                and regex.match(r"\s*[,，]", self.t[m.end() : m.end() + 2])
+                and _COMMA_NEXT.match(self.t[m.end() : m.end() + 2])
             ):
                 return self.orig(*m.span("period"))
         for head in self.headings(sent):
@@ -628,12 +695,12 @@ class _Linker:
         if years_i:
             return years_i[-1]
         pm = _PLAN_NO.search(period)
-        if pm and regex.search(r"五(?:时期|期间|期末|末|$|”|\")", period):
+        if pm and _PLAN_SPAN_WORD.search(period):
             return _plan_end(pm.group("n"))
         now = self.now_year
-        if regex.search(r"今年|本年|当年", period):
+        if _THIS_YEAR.search(period):
             return now
-        if regex.search(r"去年|上年", period):
+        if _LAST_YEAR.search(period):
             return now - 1 if now is not None else None
         if "明年" in period:
             return now + 1 if now is not None else None
@@ -741,7 +808,7 @@ class _Linker:
                     name = obj
             if head.extra.get("structure") and len(group) > 1:
                 base = self.clean(
-                    self.p.strip_tail.sub("", regex.sub(r"(?:结构|比例|之比).*$", "", raw))
+                    self.p.strip_tail.sub("", _STRUCT_TAIL.sub("", raw))
                 )[0]
                 if base.startswith("三次产业") and len(group) == 3:
                     parts3: list[str | None] = ["第一产业", "第二产业", "第三产业"]
@@ -865,7 +932,7 @@ class _Linker:
     def to_claim(self, d: _Draft, n: int) -> Claim:
         q = d.item.q
         qualifier = q.qualifier
-        if qualifier.value == "exact" and regex.search(r"突破\s*$", d.extra.get("pre", "")):
+        if qualifier.value == "exact" and _BREAK_THROUGH.search(d.extra.get("pre", "")):
             from ..records import Qualifier
 
             qualifier = Qualifier.MORE_THAN

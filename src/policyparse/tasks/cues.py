@@ -31,6 +31,10 @@ YEAR = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})"
 BY_YEAR_SUFFIX = r"(?:年底|年末|年前|年以前|年之前|年内)"
 MONTH = rf"(?:1[0-2]|0?[1-9]|{CN_NUM}{{1,2}})"
 PLAN_PERIOD = r"[“\"]?(?:十[一二三四五六七八九]?|[一二三四五六七八九])五[”\"]?"
+# every character a deadline can start with, apart from the first characters of the
+# deadline words: digits (YEAR, MONTH, n years), Chinese numerals (CN_NUM, YEAR,
+# PLAN_PERIOD), 到/至 (by_year) and the quotes opening a PLAN_PERIOD
+DEADLINE_FIRST = "0123456789〇○零一二三四五六七八九十两到至“\""
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -58,6 +62,8 @@ class Cues:
 
     def find(self, kind: str, text: str, not_kind: str | None = None) -> list[tuple[int, str]]:
         """Occurrences of ``kind`` words, minus those inside a ``not_kind`` word."""
+        if self.anywhere[kind].search(text) is None:  # the common case: none at all
+            return []
         blocked: set[int] = set()
         if not_kind is not None:
             for m in self.anywhere[not_kind].finditer(text, overlapped=True):
@@ -70,14 +76,18 @@ class Cues:
 
 
 def _build_deadline(words: frozenset[str]) -> regex.Pattern[str]:
+    first = "".join(regex.escape(ch) for ch in sorted(set(DEADLINE_FIRST) | {w[0] for w in words}))
     return regex.compile(
         rf"""
-        (?P<by_year>(?:到|至)?{YEAR}{BY_YEAR_SUFFIX}            # 2025年前, 到2020年底
+        (?=[{first}])                                            # fast guard: a possible first character
+        (?:
+          (?P<by_year>(?:到|至)?{YEAR}{BY_YEAR_SUFFIX}            # 2025年前, 到2020年底
                    | (?:到|至){YEAR}年)                          # 到一九五七年
         | (?P<n_years>(?:{CN_NUM}|\d{{1,2}})年(?:内|之内|以内))   # 五年内, 3年内
         | (?P<plan>{PLAN_PERIOD}(?:期间|时期|末))                 # “六五”期间, 十四五末
         | (?P<month>(?<![\d年]){MONTH}月(?:底|末|前|份前|以前))   # 9月底, 十月前
         | (?<![上去前往历当“"])(?P<word>{_alternation(words)})  # 年内, 全年 (not 上年底/“全年红”)
+        )
         """,
         regex.VERBOSE,
     )

@@ -24,6 +24,7 @@ part of the report (a heading with 回顾/成绩 or an earlier year).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 
@@ -341,6 +342,7 @@ def _heading_area(section: Section, mode: str | None, cues: Cues, norm: NormText
 
 
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_CLAUSE_BREAK_BACK = regex.compile(r"[，,；;：:]", regex.REVERSE)  # the last break before a point
 
 
 def _split(ntext: str, s: int, e: int) -> list[Span]:
@@ -389,7 +391,8 @@ def find_deadline(
             end_month = cues.deadline_end_month.get(word)
             if end_month is not None and end_month < date.month:
                 continue
-        clause_start = max(ntext.rfind(p, s, m.start()) for p in "，,；;：:") + 1
+        brk = _CLAUSE_BREAK_BACK.search(ntext, s, m.start())
+        clause_start = brk.end() if brk else 0
         if _at_head(ntext[max(s, clause_start):m.start()], cues):
             return (m.start(), m.end())
         best = (m.start(), m.end())
@@ -408,17 +411,29 @@ def modality_of(ntext: str, view: SentenceView, cues: Cues | None = None) -> Mod
     return best
 
 
-def _targets(claims: list[Claim], span: Span) -> list[str]:
-    return [
-        c.id
-        for c in claims
-        if span[0] <= c.span[0] and c.span[1] <= span[1] and c.status == Status.TARGET
-    ]
+class _ClaimIndex:
+    """The claims of a document, found by span with a binary search (no scan per sentence)."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.order = sorted(range(len(claims)), key=lambda i: claims[i].span[0])
+        self.starts = [claims[i].span[0] for i in self.order]
+
+    def inside(self, span: Span) -> list[Claim]:
+        """Claims within ``span``, in the order of ``claims``."""
+        lo = bisect.bisect_left(self.starts, span[0])
+        hi = bisect.bisect_right(self.starts, span[1])
+        hits = sorted(i for i in self.order[lo:hi] if self.claims[i].span[1] <= span[1])
+        return [self.claims[i] for i in hits]
 
 
-def _reports_actuals(claims: list[Claim], span: Span) -> bool:
+def _targets(claims: _ClaimIndex, span: Span) -> list[str]:
+    return [c.id for c in claims.inside(span) if c.status == Status.TARGET]
+
+
+def _reports_actuals(claims: _ClaimIndex, span: Span) -> bool:
     """Do the sentence's claims exist and all report achieved (actual) figures?"""
-    inside = [c for c in claims if span[0] <= c.span[0] and c.span[1] <= span[1]]
+    inside = claims.inside(span)
     return bool(inside) and all(c.status == Status.ACTUAL for c in inside)
 
 
@@ -465,6 +480,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
     by_para: dict[int, list[int]] = {}
     for i, sent in enumerate(doc.sentences):
         by_para.setdefault(sent.paragraph, []).append(i)
+    claim_index = _ClaimIndex(doc.claims)
 
     tasks: list[Task] = []
     cur_section: int | None = -1
@@ -505,7 +521,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
         prev_narrative = (sent.paragraph, narrative)
         if narrative or not view.directive:
             continue
-        if not any(c.modal for c in view.clauses) and _reports_actuals(doc.claims, sent.span):
+        if not any(c.modal for c in view.clauses) and _reports_actuals(claim_index, sent.span):
             continue  # 建设大中型沼气工程109处。: achieved figures, no commitment word
         if _is_area(doc, i, sent, by_para, heading_paras, ntext, s, e):
             area = _strip_area(sent.text, cues) or None
@@ -528,7 +544,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
                 actions=_actions(view, norm, cues),
                 modality=modality_of(ntext, view, cues),
                 deadline=deadline,
-                targets=_targets(doc.claims, sent.span),
+                targets=_targets(claim_index, sent.span),
             )
         )
     return tasks
