@@ -45,8 +45,18 @@ INLINE_HEADING = regex.compile(
     regex.VERBOSE,
 )
 
+# a bare heading line: short, with no sentence or clause punctuation (quotes allowed)
+UNMARKED_HEADING = regex.compile(
+    r"""
+    (?=.*\p{Han})                      # some Chinese
+    [^，,。；;：:！？!?()（）]{4,25}      # 4–25 characters without punctuation
+    """,
+    regex.VERBOSE,
+)
+
 # level of each heading kind (1 = top)
 HEADING_LEVEL = {
+    "unmarked": 1,
     "bracket": 1,
     "part": 1,
     "chapter": 1,

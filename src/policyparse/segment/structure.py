@@ -113,6 +113,29 @@ def _heading_kind(line: str) -> str | None:
     return kind
 
 
+def _mark_unmarked_headings(
+    ntext: str, lines: list[Span], kinds: list[str | None], title_idx: int | None
+) -> None:
+    """Mark short unpunctuated lines between prose paragraphs as headings.
+
+    Work reports often head their parts with a bare line (``“十四五”时期工作回顾``,
+    ``2026年重点工作``).  Such a line is 4–25 characters, has no sentence or clause
+    punctuation, comes after the prose has begun and is followed by prose; menus
+    and bylines before the body never qualify.
+    """
+    prose_started = False
+    for i, (s, e) in enumerate(lines):
+        line = ntext[s:e]
+        if e - s >= 30 and P.ENDS_COMPLETE.search(line):
+            prose_started = True
+            continue
+        if not prose_started or kinds[i] is not None or i == title_idx or i + 1 >= len(lines):
+            continue
+        ns, ne = lines[i + 1]
+        if P.UNMARKED_HEADING.fullmatch(line) and ne - ns >= 30:
+            kinds[i] = "unmarked"
+
+
 def _split_inline_headings(ntext: str, lines: list[Span]) -> list[Span]:
     """Split ``第三节  重工业　　（一）钢铁工业　　解放以前，…`` into heading lines and body."""
     out: list[Span] = []
@@ -206,6 +229,7 @@ def segment_structure(norm: NormText, segmenter: Segmenter | None = None) -> Ske
         os_, oe = o(s, e)
         sk.paragraphs.append(Paragraph(id=f"p{i}", span=(os_, oe), text=orig[os_:oe]))
         kinds.append(None if i == title_idx else _heading_kind(ntext[s:e]))
+    _mark_unmarked_headings(ntext, lines, kinds, title_idx)
 
     heads = [(i, P.HEADING_LEVEL[k]) for i, k in enumerate(kinds) if k is not None]
     for n, (i, level) in enumerate(heads):
