@@ -130,10 +130,15 @@ PLAN_NAME = (  # 十二五时期, “十四五”, 六五计划 (a bare 九五 i
     r"(?:[“\"'](?:十[一二三四五]?|[一二三四五六七八九])五[”\"']"
     r"|(?<![〇○零一二三四五六七八九十])(?:十[一二三四五]?|[一二三四五六七八九])五(?=时期|期间|计划|规划|期末))"
 )
-YEARS_SPAN = (  # 五年内, 十年来, 总产量十年增长1.3倍
-    r"(?<![\d〇○零一二三四五六七八九十])(?:[一二三四五六七八九十两]|\d{1,2})年"
+YEARS_SPAN = (  # 五年内, 十年来, 总产量十年增长1.3倍 (not 上一年/这一年/每年/第一年)
+    r"(?<![\d〇○零一二三四五六七八九十上这每第])(?:[一二三四五六七八九十两]|\d{1,2})年"
     r"(?:内|间|来|以来|(?=增长|下降|增加|减少|累计))"
 )
+YEARS_LEAD = (  # 五年全社会固定资产投资累计…, 五年建成新线…: a span of years opening a clause
+    r"(?:^|(?<=[,，;；。:：\n\s]))(?:[一二三四五六七八九十两]|\d{1,2})年"
+    r"(?=\p{Han})(?![来间内前后底末度级期月份制行大攻规计多半])"
+)
+YEAR_RANGE_HEAD = rf"(?:{YEAR_NUM}\s*年?\s*[-—–~至到]\s*)"  # 2011-, 一九五三年到 (a range's start)
 MONTH = r"(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]|十[一二])"
 MONTH_RANGE = rf"{MONTH}\s*(?:[-—–~至到]|月[-—–~至到])\s*{MONTH}\s*月(?:份)?"  # 1-7月, 1月至7月
 FILLER = r"(?:[了的在达为是约近将均已])"
@@ -158,13 +163,14 @@ def patterns() -> Patterns:
         (?={period_first})                        # fast guard: a character a period can start with
         (?<!{block_before})                       # 比上年 / 由2005年: a baseline, not a period
         (?P<period>
-            (?:{YEAR_NUM}\s*[-—–~至到]\s*)?{YEAR_NUM}\s*年  # 2022年, 2011-2015年, 一九五七年
+            {YEAR_RANGE_HEAD}?{YEAR_NUM}\s*年  # 2022年, 2011-2015年, 一九五三年到一九五七年
               (?:{MONTH_RANGE}|{period_word}|以来|[末底初])?   # … 1-7月 / 上半年 / 末 / 以来
               (?!\d|{CN_DIGIT}|\s*{MONTH}\s*月\s*\d)          # not 2017年4月1日 (a date)
           | {PLAN_NAME}\s*(?:时期|期间|期末|末)?               # 十二五时期
           | {anchor}(?:{MONTH_RANGE}|{period_word})?           # 今年上半年, 去年
           | {MONTH_RANGE}                                      # 1-7月
           | {YEARS_SPAN}                                       # 五年内, 十年来
+          | {YEARS_LEAD}                                       # 五年(全国水利建设投资…)
           | {period_word}                                      # 上半年, 全年, 年底, 年均
         )
         (?!{block_after})                          # 上年同期, 2005年的: not the claim's period

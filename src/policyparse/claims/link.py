@@ -69,9 +69,13 @@ _LOOKBACK = regex.compile(r"来|过去|以来")
 _FORWARD = regex.compile(r"今后|未来")
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _YEAR_IN = regex.compile(rf"(?P<y>{YEAR_NUM})(?=\s*年)")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # １９９７年 → 1997年
 _PLAN_NO = regex.compile(r"(?P<n>十[一二三四五]?|[一二三四五六七八九])五")
 _TITLE_YEAR = regex.compile(rf"{YEAR_NUM}\s*年")  # a year in the title: 2022年
 _COMMA_NEXT = regex.compile(r"\s*[,，]")  # a comma right after a lead period
+_CLAUSE_END = " \t\n,，;；:：、"  # separators closing a clause
+_LEAD_CLAUSE_MAX = 25  # a clause this short ending in a period is a lead: 刚刚过去的2025年，
+_LEAD_YEAR = regex.compile(rf"\s*在?(?={YEAR_NUM})")  # a paragraph opening with a year
 _ADMIN_TAIL = regex.compile(r"(?:区|县|市|省|州|旗|盟)$")  # a place variant ends in an admin suffix
 _ADMIN_SUFFIX = regex.compile(  # suffix stripped to a place stem
     r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$"
@@ -96,7 +100,7 @@ _PLAN_NO_BEFORE = regex.compile(r"[年个]五?$")  # 年计划, 五年计划 (a 
 _QIZHONG = regex.compile(r"\s*其中")  # 其中: continues the sentence before
 _PLAN_SPAN_WORD = regex.compile(r"五(?:时期|期间|期末|末|$|”|\")")  # 十二五时期: a plan period
 _THIS_YEAR = regex.compile(r"今年|本年|当年")  # the document's year
-_LAST_YEAR = regex.compile(r"去年|上年")  # the year before
+_LAST_YEAR = regex.compile(r"去年|上一?年")  # the year before
 _STRUCT_TAIL = regex.compile(r"(?:结构|比例|之比).*$")  # 三次产业结构… → 三次产业
 _BREAK_THROUGH = regex.compile(r"突破\s*$")  # 突破 right before the number
 _CN_SMALL = {
@@ -224,6 +228,10 @@ class _Linker:
         self._scope: dict[tuple[int, int, int], str | None] = {}
         self._heads: dict[int, list[str]] = {}
         self._sec_ends = [sec.span[1] for sec in doc.sections]
+        self._leads: dict[tuple[int, bool], str | None] = {}
+        self._section_firsts: dict[int | None, list[Sentence]] = {}  # paragraph openers
+        for first in sorted(self._para_first.values(), key=lambda x: x.span[0]):
+            self._section_firsts.setdefault(first.section, []).append(first)
 
     # -- small utilities ---------------------------------------------------------
     def cut(self, text: str) -> list[str]:
@@ -669,25 +677,73 @@ class _Linker:
             if own is not None:
                 return own[0]
             return self.scope_period(prev, depth + 1)
-        if before:
-            first = before[0]
-            fs, fe = self.n(first.span)
-            m = self.p.period.match(self.t, fs, fe)
-            if (
-                m
-                and m.start("period") == fs
-                and _COMMA_NEXT.match(self.t[m.end() : m.end() + 2])
-            ):
-                return self.orig(*m.span("period"))
+        for prev in reversed(before):  # the latest lead of the paragraph: 2014年，/ …三年来，
+            lead = self.opening_period(prev, opens_paragraph=prev is para[0])
+            if lead is not None:
+                return lead
+        for first in reversed(self._section_firsts.get(sent.section, [])):
+            if first.paragraph >= sent.paragraph:
+                continue
+            lead = self.opening_period(first, opens_paragraph=False)
+            if lead is not None:  # 五年来，… / 过去的一年，… opening an earlier paragraph
+                return lead
         for head in self.headings(sent):
             m = self.p.heading_period.search(head)
             if m:
                 return str(m.group("period"))
+        outer = self.outer_heading_period(sent)
+        if outer is not None:
+            return outer
         return self.title_period or self.lead_period
+
+    def opening_period(self, sent: Sentence, *, opens_paragraph: bool) -> str | None:
+        """A period opening ``sent`` that scopes the sentences after it: a first clause that
+        ends in a period (``2014年，``, ``刚刚过去的2025年，``, ``实施西部大开发战略三年来，``)
+        or, for the first sentence of a paragraph, an explicit year opening it
+        (``一九五七年工业投资额完成…``, ``在一九五八年的工业生产中，``)."""
+        key = (sent.span[0], opens_paragraph)
+        if key in self._leads:
+            return self._leads[key]
+        out: str | None = None
+        ns, ne = self.n(sent.span)
+        if sent.clauses and len(sent.clauses) > 1:
+            cs, ce = self.n(sent.clauses[0])
+            body_end = cs + len(self.t[cs:ce].rstrip(_CLAUSE_END))
+            if 0 < body_end - cs <= _LEAD_CLAUSE_MAX:
+                for m in self.p.period.finditer(self.t, cs, body_end):
+                    if m.end() == body_end:
+                        out = self.orig(*m.span("period"))
+        if out is None and opens_paragraph:
+            om = _LEAD_YEAR.match(self.t, ns, ne)
+            if om is not None:
+                m = self.p.period.match(self.t, om.end(), ne)
+                if m is not None and m.start("period") == om.end():
+                    out = self.orig(*m.span("period"))
+        self._leads[key] = out
+        return out
+
+    def outer_heading_period(self, sent: Sentence) -> str | None:
+        """The period of a heading that scopes ``sent`` although segmentation gave it a deeper
+        level than the headings under it (``（三）一九五八年…的安排`` over ``第二、关于工业生产``):
+        the nearest earlier heading of a deeper level that is directly followed by a heading of
+        a higher one."""
+        if sent.section is None:
+            return None
+        secs = self.doc.sections
+        level = secs[sent.section].level
+        for k in range(sent.section - 1, -1, -1):
+            sec = secs[k]
+            if sec.level < level:
+                return None
+            if sec.level > level and k + 1 < len(secs) and secs[k + 1].level < sec.level:
+                m = self.p.heading_period.search(sec.text)
+                return str(m.group("period")) if m else None
+        return None
 
     def resolve_year(self, period: str | None, scope_year: int | None) -> int | None:
         if not period:
             return None
+        period = period.translate(_FULLWIDTH_DIGITS)  # periods are cut from the original text
         if period.endswith("以来"):  # 2010年以来: up to now
             return self.now_year
         years = [_cn_year(m.group("y")) for m in _YEAR_IN.finditer(period)]

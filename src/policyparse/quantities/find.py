@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cache
 
 import regex
 
@@ -172,6 +173,8 @@ class _Finder:
             unit_text_start = m.end(hi_name)
         else:
             unit_text_start = n_end
+        if not unit and (num_name != "ar" or not any(c in mult for c in "万亿")):
+            return None  # a bare number, dropped by _accept anyway: skip building it
         span_end = m.end()
         suffix = _g(m, "suffix")
         ut_span = (unit_text_start, span_end - len(suffix))
@@ -394,6 +397,7 @@ class _Finder:
         return [m.span() for m in self.p.trap_words.finditer(self.text)]
 
 
+@cache
 def _hint_rows() -> dict[tuple[str, str], str]:
     return {k: v.qualifier for k, v in qualifier_rows().items() if v.position == "hint"}
 

@@ -36,8 +36,16 @@ def numeral_table() -> dict[str, tuple[str, Decimal | str]]:
     return out
 
 
+@cache
 def _chars(kind: str) -> str:
+    """The non-ASCII numeral characters of ``kind`` (built once per kind)."""
     return "".join(s for s, (k, _) in numeral_table().items() if k == kind and not s.isascii())
+
+
+@cache
+def _point_chars() -> frozenset[str]:
+    """Characters that are a decimal point (点, ·, .)."""
+    return frozenset(s for s, (k, _) in numeral_table().items() if k == "point")
 
 
 def clean_decimal(value: Decimal) -> Decimal:
@@ -155,7 +163,8 @@ def _parse_plain(s: str) -> Decimal | None:
         if mult is None:
             return None
         return clean_decimal(value * mult)
-    points = [i for i, c in enumerate(s) if numeral_table().get(c, ("", ""))[0] == "point"]
+    point_chars = _point_chars()
+    points = [i for i, c in enumerate(s) if c in point_chars]
     if len(points) > 1:
         return None
     if points:

@@ -143,18 +143,17 @@ def _nearly_clean_utf8(data: bytes) -> tuple[str, int] | None:
     return text, replaced
 
 
+_ASCII = regex.compile(r"[\x00-\x7f]+")  # runs of ASCII characters
+
+
 def _plausible_gb(text: str) -> bool:
     """True unless few non-ASCII characters are common simplified Chinese (GB2312)."""
-    non_ascii = [ch for ch in text[:_GB_SAMPLE] if ord(ch) > 0x7F]
+    sample = text[:_GB_SAMPLE]
+    non_ascii = _ASCII.sub("", sample)
     if not non_ascii:
         return True
-    in_gb2312 = 0
-    for ch in non_ascii:
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        in_gb2312 += 1
+    # every non-ASCII GB2312 character encodes to two bytes; the others are dropped
+    in_gb2312 = len(non_ascii.encode("gb2312", errors="ignore")) // 2
     return in_gb2312 >= _MIN_GB2312_SHARE * len(non_ascii)
 
 

@@ -54,6 +54,7 @@ class Cues:
     deadline: regex.Pattern[str]
     year_lead: regex.Pattern[str]
     frame: regex.Pattern[str]
+    head: regex.Pattern[str]  # one token at the head of a clause (see _build_head)
 
     def at(self, kind: str, text: str, pos: int = 0) -> str | None:
         """The longest ``kind`` word starting at ``pos`` of ``text``, if any."""
@@ -73,6 +74,41 @@ class Cues:
             if not blocked.intersection(range(m.start(), m.end())):
                 out.append((m.start(), m.group(0)))
         return out
+
+
+# a list mark at the head of a clause: （2） (l) （三） 1、 2. 一、
+LIST_MARK = r"""
+    [(（](?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]   # （2） (l) （三）
+    | \d{1,2}[、.](?!\d)                                       # 1、 2.
+    | [一二三四五六七八九十]{1,3}、                              # 一、
+"""
+
+
+def _build_head(
+    prefix: dict[str, regex.Pattern[str]], deadline: regex.Pattern[str]
+) -> regex.Pattern[str]:
+    """One pattern for the token that heads a clause, alternatives in the order the
+    clause analysis tries them: a list mark, a lead, strip or subject word, a deadline,
+    a modal word (not inside a modal_not word) or an adverb.  The first alternative
+    that matches wins, and each kind's words are longest first, so the named group
+    that matched and its text are what trying the kinds one by one finds.
+    """
+    def words(kind: str) -> str:
+        pattern = prefix.get(kind)
+        return pattern.pattern if pattern is not None else "(?!)"
+
+    return regex.compile(
+        rf"""
+        (?P<mark>{LIST_MARK})                          # 1、 （三）
+        | (?P<lead>{words("lead")})                    # 一是, 首先
+        | (?P<strip>{words("strip")})                  # 同时, 切实
+        | (?P<subject>{words("subject")})              # 我们, 全区上下
+        | (?P<deadline>{deadline.pattern})             # 年内, 2025年前
+        | (?P<modal>(?!{words("modal_not")}){words("modal")})  # 要, 确保 (not 要求)
+        | (?P<adverb>{words("adverb")})                # 大力, 持续
+        """,
+        regex.VERBOSE,
+    )
 
 
 def _build_deadline(words: frozenset[str]) -> regex.Pattern[str]:
@@ -129,13 +165,15 @@ def load_cues() -> Cues:
         """,
         regex.VERBOSE,
     )
+    deadline = _build_deadline(words["deadline"])
     return Cues(
         words=words,
         modal_value=modal_value,
         deadline_end_month=end_month,
         prefix=prefix,
         anywhere=anywhere,
-        deadline=_build_deadline(words["deadline"]),
+        deadline=deadline,
         year_lead=year_lead,
         frame=frame,
+        head=_build_head(prefix, deadline),
     )

@@ -32,7 +32,7 @@ import regex
 
 from ..records import Claim, Document, Modality, Section, Sentence, Span, Status, Task
 from ..segment.normalize import NormText
-from .cues import MODAL_RANK, Cues, load_cues
+from .cues import LIST_MARK, MODAL_RANK, Cues, load_cues
 
 _TRIM = regex.compile(r"^[\s，,；;：:。！？!?、]+|[\s，,；;：:。！？!?、]+$")
 _HEADING_MARK = regex.compile(
@@ -48,14 +48,7 @@ _HEADING_MARK = regex.compile(
     regex.VERBOSE,
 )
 _DIGIT = regex.compile(r"\d")
-_LIST_MARK = regex.compile(
-    r"""
-    [(（](?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]   # （2） (l) （三）
-    | \d{1,2}[、.](?!\d)                                       # 1、 2.
-    | [一二三四五六七八九十]{1,3}、                              # 一、
-    """,
-    regex.VERBOSE,
-)
+_LIST_MARK = regex.compile(LIST_MARK, regex.VERBOSE)
 _AREA_MAX = 30  # an area sentence names a priority in at most this many characters
 _LEAD_MAX = 45  # a one-sentence lead paragraph under a heading
 _PSEUDO_HEADING_MAX = 20  # a short unpunctuated line such as 2026年重点工作
@@ -132,36 +125,27 @@ def analyse_clause_full(text: str, cues: Cues | None = None) -> Head:
             pos += 1
             act = pos
             continue
-        mark = _LIST_MARK.match(text, pos)
-        if mark:
-            pos = act = mark.end()
+        # one match tries, in order: list mark, lead/strip/subject word, deadline,
+        # modal word (not inside a modal_not word), adverb
+        m = cues.head.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        if m.group("mark") is not None:
+            pos = act = m.end()
             continue
-        word: str | None = None
-        for kind in ("lead", "strip", "subject"):
-            word = cues.at(kind, text, pos)
-            if word:
-                subject = subject or kind == "subject"
-                break
-        if word is None:
-            m = cues.deadline.match(text, pos)
-            word = m.group(0) if m else None
-        if word is None and cues.at("modal_not", text, pos) is None:
-            word = cues.at("modal", text, pos)
-            if word:
-                after_modal = True
-        if word:
-            pos += len(word)
-            if after_modal and text.startswith("地", pos):  # 努力地进行
-                pos += 1
-            act = pos
-            continue
-        adverb = cues.at("adverb", text, pos)
-        if adverb:
-            pos += len(adverb)
+        if m.group("adverb") is not None:
+            pos = m.end()
             if text.startswith("地", pos):  # 更好地完成
                 pos += 1
             continue
-        break
+        if m.group("subject") is not None:
+            subject = True
+        elif m.group("modal") is not None:
+            after_modal = True
+        pos = m.end()
+        if after_modal and text.startswith("地", pos):  # 努力地进行
+            pos += 1
+        act = pos
     if pos >= n:  # only time words or connectives: 五年内，
         return Head(NEUTRAL)
     if after_modal:
