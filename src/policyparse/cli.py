@@ -29,12 +29,13 @@ def _fail(err: PolicyParseError) -> typer.Exit:
 def segment(
     file: Annotated[Path, typer.Argument(help="A report file (txt, html, docx, pdf).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Document as JSON.")] = False,
+    words: Annotated[bool, typer.Option("--words", help="Also cut every sentence into words.")] = False,
 ) -> None:
     """Print the structure of FILE: title, date, place, sections, sentences, warnings."""
     from .pipeline import segment as do_segment
 
     try:
-        doc = do_segment(file)
+        doc = do_segment(file, words=words)
     except PolicyParseError as err:
         raise _fail(err) from None
     if as_json:
@@ -55,6 +56,8 @@ def segment(
         if len(snippet) > 60:
             snippet = snippet[:40] + " … " + snippet[-15:]
         typer.echo(f"  [{sent.span[0]}:{sent.span[1]}] {snippet}{flag}")
+        if sent.words is not None:
+            typer.echo("      " + " / ".join(w.text.replace("\n", "⏎") for w in sent.words))
     for w in doc.warnings:
         typer.echo(f"warning {w.code}: {w.message}")
 

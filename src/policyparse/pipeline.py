@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ErrorCode, PolicyParseError
-from .records import Document, Warning
+from .records import Document, Token, Warning
 from .segment.normalize import NormText, normalize
 from .segment.structure import segment_structure
-from .segment.words import Segmenter
+from .segment.words import Segmenter, default_segmenter
 
 TextOrPath = str | os.PathLike[str]
 
@@ -105,16 +105,41 @@ def segment(
     *,
     source: str | None = None,
     segmenter: Segmenter | None = None,
+    words: bool = False,
 ) -> Document:
     """Read (if given a path) and segment a document; no claims or tasks.
+
+    With ``words=True`` every sentence also carries its jieba words as
+    :class:`~policyparse.records.Token` spans (from the isolated tokenizer).
 
     >>> doc = segment("会议指出，要加快发展。全年增长5%。")
     >>> [s.text for s in doc.sentences]
     ['会议指出，要加快发展。', '全年增长5%。']
+    >>> [t.text for t in segment("固定资产投资增长12.6%。", words=True).sentences[0].words]
+    ['固定资产投资', '增长', '12.6%', '。']
     """
     text, src, warnings = load_text(text_or_path)
     norm = normalize(text)
-    return _skeleton_document(text, norm, source or src, warnings, segmenter)
+    doc = _skeleton_document(text, norm, source or src, warnings, segmenter)
+    if not words:
+        return doc
+    seg = segmenter if segmenter is not None else default_segmenter()
+    sentences = [
+        s.model_copy(update={"words": _words(seg, norm, s.span)}) for s in doc.sentences
+    ]
+    return doc.model_copy(update={"sentences": sentences})
+
+
+def _words(seg: Segmenter, norm: NormText, span: tuple[int, int]) -> list[Token]:
+    """Words of one sentence, cut on the normalised text, spans in original offsets."""
+    ns, ne = norm.from_orig(*span)
+    out: list[Token] = []
+    pos = ns
+    for w in seg.cut(norm.text[ns:ne]):
+        os_, oe = norm.to_orig(pos, pos + len(w))
+        out.append(Token(span=(os_, oe), text=norm.orig[os_:oe]))
+        pos += len(w)
+    return out
 
 
 def extract(

@@ -101,6 +101,11 @@ class Paragraph(_Record):
     text: str
 
 
+class Token(_Record):
+    span: Span
+    text: str
+
+
 class Sentence(_Record):
     """A sentence: to 。！？ (or line end where lines carry no 。), joined over broken lines."""
 
@@ -111,11 +116,7 @@ class Sentence(_Record):
     section: int | None = None  # index into Document.sections (innermost)
     clauses: list[Span] = Field(default_factory=list)  # ，；,; separated parts
     complete: bool = True  # False when it ends without terminal punctuation
-
-
-class Token(_Record):
-    span: Span
-    text: str
+    words: list[Token] | None = None  # jieba words, filled by ``segment(..., words=True)``
 
 
 class Quantity(_Record):

@@ -177,3 +177,14 @@ def test_headings_run_into_the_body_on_one_line_are_split() -> None:
     doc = segment(text)
     assert [(s.text, s.level) for s in doc.sections] == [("第三节　　重工业", 2), ("（一）钢铁工业", 2)]
     assert doc.sentences[-1].text == "解放以前，帝国主义垄断了我国的钢铁工业，掠夺资源"
+
+
+def test_words_on_request_have_exact_spans() -> None:
+    text = "高新区工业投资完成４５.５６亿元,高于固定资产投资28.47个百分点。"
+    doc = segment(text, words=True)
+    words = doc.sentences[0].words
+    assert words is not None
+    assert "".join(w.text for w in words) == doc.sentences[0].text
+    assert all(text[w.span[0]:w.span[1]] == w.text for w in words)
+    assert "固定资产投资" in [w.text for w in words] and "个百分点" in [w.text for w in words]
+    assert segment(text).sentences[0].words is None

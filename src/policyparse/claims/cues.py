@@ -165,7 +165,7 @@ def patterns() -> Patterns:
         (?P<period>
             {YEAR_RANGE_HEAD}?{YEAR_NUM}\s*年  # 2022年, 2011-2015年, 一九五三年到一九五七年
               (?:{MONTH_RANGE}|{period_word}|以来|[末底初])?   # … 1-7月 / 上半年 / 末 / 以来
-              (?!\d|{CN_DIGIT}|\s*{MONTH}\s*月\s*\d)          # not 2017年4月1日 (a date)
+              (?!\d|{CN_DIGIT}(?!年)|\s*{MONTH}\s*月\s*\d)   # not 2017年4月1日 (a date)
           | {PLAN_NAME}\s*(?:时期|期间|期末|末)?               # 十二五时期
           | {anchor}(?:{MONTH_RANGE}|{period_word})?           # 今年上半年, 去年
           | {MONTH_RANGE}                                      # 1-7月
@@ -218,7 +218,7 @@ def patterns() -> Patterns:
     multiple_of = regex.compile(
         rf"""
         (?:{c.alt("multiple_of")})                 # 是 / 为 / 相当于
-        (?P<base>[^,;:，；]{{1,15}}?)               # 上年
+        (?P<base>[^,;:，；]{{1,25}}?)               # 上年, 1950年到1997年全国公路建设投资总和
         的\s*$                                     # 的 N 倍
         """,
         regex.VERBOSE,
@@ -226,7 +226,7 @@ def patterns() -> Patterns:
     compare = regex.compile(
         rf"""
         (?P<left>.*?)                              # the compared thing (indicator side)
-        (?P<cmp>{c.alt("compare")})                # 比 / 较 / 高于 / 低于
+        (?<!可)(?P<cmp>{c.alt("compare")})(?![重例率])  # 比 / 较 / 高于 (not 可比, 比重, 比例)
         (?P<base>[^,;:，；]{{1,20}}?)               # 上年 / 固定资产投资 / 全市平均水平
         (?:同期)?                                  # 上年同期 keeps 同期 in base via lazy stop below
         (?P<rest>(?:{c.alt("growth")}|{VERB_FILLER}|分别)*)\s*$  # 提高 / 增加 … up to the number

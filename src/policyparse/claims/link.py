@@ -73,6 +73,19 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _PLAN_NO = regex.compile(r"(?P<n>十[一二三四五]?|[一二三四五六七八九])五")
 _TITLE_YEAR = regex.compile(rf"{YEAR_NUM}\s*年")  # a year in the title: 2022年
 _COMMA_NEXT = regex.compile(r"\s*[,，]")  # a comma right after a lead period
+_PAIR_YEARS = regex.compile(  # 由1997年的7.4万亿元增加到2002年的10.2万亿元: a pair with its years
+    rf"""
+    (?:由|从)\s*(?P<a>{YEAR_NUM}\s*年)的     # from-year
+    [^。；;!?！？]{{1,40}}?                    # the from-value and the change verb
+    (?:到|至)\s*(?P<b>{YEAR_NUM}\s*年)的      # to-year
+    """,
+    regex.VERBOSE,
+)
+_YEAR_OF_VALUE = regex.compile(rf"(?P<y>{YEAR_NUM}\s*年)的\s*$")  # 2002年的⟦10.2万亿元⟧
+_PAIR_FROM = regex.compile(r"(?:由|从)\s*$")  # 外汇储备从⟦1399亿美元⟧: a pair's start, no year
+_PAIR_TO = regex.compile(  # …增加到⟦2864亿美元⟧: the pair's end
+    r"^\s*(?:增加|提高|上升|下降|减少|降低|扩大|缩小|增长|跃升)?(?:到|至)\s*$"
+)
 _CLAUSE_END = " \t\n,，;；:：、"  # separators closing a clause
 _LEAD_CLAUSE_MAX = 25  # a clause this short ending in a period is a lead: 刚刚过去的2025年，
 _LEAD_YEAR = regex.compile(rf"\s*在?(?={YEAR_NUM})")  # a paragraph opening with a year
@@ -167,6 +180,7 @@ class _Draft:
     status: Status = Status.ACTUAL
     period: str | None = None
     year: int | None = None
+    base_span: Span | None = None  # where the baseline is written (normalised offsets)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -532,6 +546,10 @@ class _Linker:
         d.measure = measure
         d.direction = direction
         d.baseline = self._clean_baseline(baseline) if baseline else None
+        if baseline:  # a year inside the baseline is not the claim's period
+            k = pre.rfind(baseline)
+            if k >= 0:
+                d.base_span = (pre_start + k, pre_start + k + len(baseline))
         d.subject_raw = subject
         if "分别" in pre:
             d.respectively = True
@@ -811,9 +829,17 @@ class _Linker:
             drafts.append(d)
         self.indicators(drafts, clauses, sn)
         for d in drafts:
-            own = self.period_in(sn[0], sn[1], d.item.s, qspans)
+            skip = [*qspans, d.base_span] if d.base_span else qspans
+            own = self.period_in(sn[0], sn[1], d.item.s, skip)
             sy = self.scope_year(sent)
-            if own is not None:
+            pair = self.pair_period(d, drafts, sent)
+            own_year = _YEAR_OF_VALUE.search(d.extra.get("pre", ""))
+            if pair is not None:
+                d.period = pair
+            elif own_year is not None:  # 比1952年的⟦827.1亿元⟧: the level of that year
+                ys = d.item.s - len(own_year.group(0))
+                d.period = self.orig(ys, ys + len(own_year.group("y")))
+            elif own is not None:
                 d.period = own[0]
             else:
                 d.period = self.scope_period(sent)
@@ -821,6 +847,29 @@ class _Linker:
             ci = d.clause
             d.status = self.status(d, sn, clauses[ci])
         return drafts
+
+    def pair_period(self, d: _Draft, drafts: list[_Draft], sent: Sentence) -> str | None:
+        """The year of an end of a ``由A增加到B`` pair written without years: A takes the
+        from-year and B the to-year of the latest pair of the paragraph written with them
+        (``由1997年的7.4万亿元增加到2002年的10.2万亿元``)."""
+        pre = d.extra.get("pre", "")
+        role = ""
+        if _PAIR_FROM.search(pre):
+            role = "a"
+        else:
+            k = drafts.index(d)
+            if k > 0 and drafts[k - 1].extra.get("pair") == "a" and _PAIR_TO.match(pre):
+                role = "b"
+        if not role:
+            return None
+        d.extra["pair"] = role
+        ps = self.n(self.doc.paragraphs[sent.paragraph].span)[0]
+        last = None
+        for m in _PAIR_YEARS.finditer(self.t, ps, d.item.s):
+            last = m
+        if last is None:
+            return None
+        return self.orig(*last.span(role))
 
     def skip(self, it: _Item, pre: str, post: str) -> bool:
         q = it.q
