@@ -82,6 +82,8 @@ _PAIR_YEARS = regex.compile(  # 由1997年的7.4万亿元增加到2002年的10.2
     regex.VERBOSE,
 )
 _YEAR_OF_VALUE = regex.compile(rf"(?P<y>{YEAR_NUM}\s*年)的\s*$")  # 2002年的⟦10.2万亿元⟧
+_ESTIMATE_LEAD = regex.compile(r"\s*(?:根据|据)?")  # 根据预计数字（…），: an estimate lead
+_REPORT_MONTH_MAX = 4  # a report dated up to April plans its own year (a work report)
 _PAIR_FROM = regex.compile(r"(?:由|从)\s*$")  # 外汇储备从⟦1399亿美元⟧: a pair's start, no year
 _PAIR_TO = regex.compile(  # …增加到⟦2864亿美元⟧: the pair's end
     r"^\s*(?:增加|提高|上升|下降|减少|降低|扩大|缩小|增长|跃升)?(?:到|至)\s*$"
@@ -198,6 +200,7 @@ class _Linker:
         self.weak = set(self.cues.of("target_weak"))
         self.scope_words = set(self.cues.of("scope"))
         self.rate_head = tuple(self.cues.of("rate_head"))
+        self.secured = set(self.cues.of("secured"))
         self.doc_year = doc.date.year if doc.date else None
         self.doc_month = doc.date.month if doc.date else None
         self.title_year = self._first_year(doc.title or "")
@@ -565,13 +568,27 @@ class _Linker:
 
     # -- status ------------------------------------------------------------------------
     def in_plan_section(self, sent: Sentence) -> bool:
-        heads = self.headings(sent)
-        text = "".join(h for h in heads)
+        """A forward-looking part: a heading with a plan word (任务, 重点工作, 安排 …) or naming
+        the document's year or a later one (``（二）争取一九五八年国民经济的新跃进``), and no
+        review word."""
+        text = self.heading_text(sent)
         if not text:
             return False
         if self.p.review_heading.search(text):
             return False
-        return bool(self.p.plan_heading.search(text))
+        if self.p.plan_heading.search(text):
+            return True
+        years = [_cn_year(m.group("y")) for m in _YEAR_IN.finditer(text.translate(_FULLWIDTH_DIGITS))]
+        now = self.now_year
+        return now is not None and any(y is not None and y >= now for y in years)
+
+    def in_review_section(self, sent: Sentence) -> bool:
+        """A heading with a review word (回顾, 成绩 …) scopes the sentence."""
+        text = self.heading_text(sent)
+        return bool(text) and bool(self.p.review_heading.search(text))
+
+    def heading_text(self, sent: Sentence) -> str:
+        return "".join(self.headings(sent)) + (self.outer_heading(sent) or "")
 
     def headings(self, sent: Sentence) -> list[str]:
         """Heading texts scoping a sentence, innermost first (memoised per sentence)."""
@@ -601,13 +618,20 @@ class _Linker:
         sent_pre = _COMPLETION_SPAN.sub(lambda m: "□" * len(m.group(0)), sent_pre)
         clause_pre = self.t[clause_n[0] : s]
         clause_pre = _COMPLETION_SPAN.sub(lambda m: "□" * len(m.group(0)), clause_pre)
-        if self.p.estimate.search(sent_pre):
-            return Status.ESTIMATE
+        for em in self.p.estimate.finditer(sent_pre):
+            if sent_pre[em.end() : em.end() + 1] != "数":  # 比一九五七年的预计数: a baseline
+                return Status.ESTIMATE
+        first = self._para_first.get(d.sentence.paragraph)
+        if first is not None and self._estimate_lead(first):
+            return Status.ESTIMATE  # a paragraph opening 根据预计，…: its figures are estimates
         if self.is_plan and self.plan_base is not None and d.year is not None:
             if d.year <= self.plan_base:
                 return Status.ACTUAL
+        review = self.in_review_section(d.sentence)
         for m in self.p.target.finditer(sent_pre):
             cue = m.group(0)
+            if review and cue in self.secured:  # 争取项目用地指标…: obtained, in a review
+                continue
             if sent_pre[m.end() : m.end() + 1] == "了":  # 确保了: done
                 continue
             if cue in ("目标", "计划", "规划", "预期") and _DONE_TARGET.search(
@@ -649,6 +673,16 @@ class _Linker:
                     if self.p.actual_marker.search(rest):
                         continue
                     return Status.TARGET
+        if (
+            not self.is_plan
+            and d.year is not None
+            and self.now_year is not None
+            and d.year >= self.now_year
+            and (self.doc_month is None or self.doc_month <= _REPORT_MONTH_MAX)
+            and self.in_plan_section(d.sentence)
+            and not self.p.actual_marker.search(clause_pre)
+        ):
+            return Status.TARGET  # a work report's figure for its own year, in its plan part
         base = self.plan_base if self.is_plan else self.now_year
         future = d.year is not None and base is not None and d.year > base
         if self.is_plan and d.year is None:
@@ -656,6 +690,12 @@ class _Linker:
         if future and not self.p.actual_marker.search(clause_pre):
             return Status.TARGET  # a figure for a year after the document's own: a plan
         return Status.ACTUAL
+
+    def _estimate_lead(self, first: Sentence) -> bool:
+        fs, fe = self.n(first.clauses[0] if first.clauses else first.span)
+        return bool(_ESTIMATE_LEAD.match(self.t, fs, fe)) and bool(
+            self.p.estimate.match(self.t, _ESTIMATE_LEAD.match(self.t, fs, fe).end(), fe)  # type: ignore[union-attr]
+        )
 
     # -- period ------------------------------------------------------------------------
     def period_in(
@@ -741,10 +781,14 @@ class _Linker:
         return out
 
     def outer_heading_period(self, sent: Sentence) -> str | None:
-        """The period of a heading that scopes ``sent`` although segmentation gave it a deeper
-        level than the headings under it (``（三）一九五八年…的安排`` over ``第二、关于工业生产``):
-        the nearest earlier heading of a deeper level that is directly followed by a heading of
-        a higher one."""
+        outer = self.outer_heading(sent)
+        m = self.p.heading_period.search(outer) if outer else None
+        return str(m.group("period")) if m else None
+
+    def outer_heading(self, sent: Sentence) -> str | None:
+        """A heading that scopes ``sent`` although segmentation gave it a deeper level than
+        the headings under it (``（三）一九五八年…的安排`` over ``第二、关于工业生产``): the
+        nearest earlier heading of a deeper level directly followed by a higher one."""
         if sent.section is None:
             return None
         secs = self.doc.sections
@@ -754,8 +798,7 @@ class _Linker:
             if sec.level < level:
                 return None
             if sec.level > level and k + 1 < len(secs) and secs[k + 1].level < sec.level:
-                m = self.p.heading_period.search(sec.text)
-                return str(m.group("period")) if m else None
+                return sec.text
         return None
 
     def resolve_year(self, period: str | None, scope_year: int | None) -> int | None:
