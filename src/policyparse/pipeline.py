@@ -11,6 +11,7 @@ Each stage reads only what the stage before produced:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from pathlib import Path
@@ -153,7 +154,23 @@ def extract(
     >>> doc = extract("今年上半年，工业投资完成45.56亿元，增速41.07%。")
     >>> [(c.text, str(c.value), c.unit) for c in doc.claims]
     [('45.56亿元', '4556000000', 'CNY'), ('41.07%', '41.07', '%')]
+
+    The cyclic garbage collector is paused for the call (and restored after it,
+    also on error): an extraction makes many long-lived records and no cycles, and
+    on long documents full collections over them would make the cost superlinear.
     """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _extract(text_or_path, source=source, segmenter=segmenter)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract(text_or_path: TextOrPath, *, source: str | None, segmenter: Segmenter | None) -> Document:
+    """:func:`extract` without the collector pause."""
     from .claims.link import link_claims
     from .quantities import extract_quantities
     from .tasks.directives import find_tasks

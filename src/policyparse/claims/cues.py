@@ -28,6 +28,8 @@ KINDS = frozenset(
         "contribution",  # 拉动 … 增长 N 个百分点 (growth in pp)
         "target",  # strong target cue anywhere before the claim in its sentence
         "target_weak",  # directive verb: target only in a planning section, same clause
+        "stative",  # a state, not a plan: 有, 接壤 (高阳有3条高速) — never a target by year alone
+        "secured",  # a target cue that reports what was done in a review section: 争取, 努力
         "estimate",  # 预计
         "actual_marker",  # 已, 了: blocks weak target cues
         "plan_heading",  # a heading word that makes its section forward-looking

@@ -83,14 +83,22 @@ _PAIR_YEARS = regex.compile(  # 由1997年的7.4万亿元增加到2002年的10.2
 )
 _YEAR_OF_VALUE = regex.compile(rf"(?P<y>{YEAR_NUM}\s*年)的\s*$")  # 2002年的⟦10.2万亿元⟧
 _ESTIMATE_LEAD = regex.compile(r"\s*(?:根据|据)?")  # 根据预计数字（…），: an estimate lead
+_FISCAL_YEAR = regex.compile(rf"(?P<y>{YEAR_NUM})\s*年度")  # 一九五八年度: the year a report covers
+_OPENING_MAX = 300  # characters of an undated document's opening searched for its year
 _REPORT_MONTH_MAX = 4  # a report dated up to April plans its own year (a work report)
+_COMPARE_CLAUSE = regex.compile(  # 比上一年， / 一九五七年比一九五六年，: a comparison clause
+    rf"\s*(?:{YEAR_NUM}\s*年)?(?:比|较)(?P<b>[^,，;；:：。比]{{1,15}})\s*[,，]\s*$"
+)
+_TOPIC_NUMBER = regex.compile(r"[\d〇○零一二三四五六七八九十百千万亿]")  # a number in a topic
+_TOPIC_MAX = 20  # a sentence's opening noun phrase this short names the figures after it
+_PAIR_REACH = 800  # characters searched back for the pair whose years an elided pair takes
 _PAIR_FROM = regex.compile(r"(?:由|从)\s*$")  # 外汇储备从⟦1399亿美元⟧: a pair's start, no year
 _PAIR_TO = regex.compile(  # …增加到⟦2864亿美元⟧: the pair's end
     r"^\s*(?:增加|提高|上升|下降|减少|降低|扩大|缩小|增长|跃升)?(?:到|至)\s*$"
 )
 _CLAUSE_END = " \t\n,，;；:：、"  # separators closing a clause
 _LEAD_CLAUSE_MAX = 25  # a clause this short ending in a period is a lead: 刚刚过去的2025年，
-_LEAD_YEAR = regex.compile(rf"\s*在?(?={YEAR_NUM})")  # a paragraph opening with a year
+_LEAD_OPEN = regex.compile(r"\s*在?")  # a paragraph opening with a period: 2012年…, 全年…
 _ADMIN_TAIL = regex.compile(r"(?:区|县|市|省|州|旗|盟)$")  # a place variant ends in an admin suffix
 _ADMIN_SUFFIX = regex.compile(  # suffix stripped to a place stem
     r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$"
@@ -201,10 +209,13 @@ class _Linker:
         self.scope_words = set(self.cues.of("scope"))
         self.rate_head = tuple(self.cues.of("rate_head"))
         self.secured = set(self.cues.of("secured"))
+        self.stative = set(self.cues.of("stative"))
         self.doc_year = doc.date.year if doc.date else None
         self.doc_month = doc.date.month if doc.date else None
         self.title_year = self._first_year(doc.title or "")
         self.now_year = self.doc_year if self.doc_year is not None else self.title_year
+        if self.now_year is None:  # no date, no title: 关于一九五八年度国民经济计划的报告
+            self.now_year = self._opening_year()
         self.is_plan = bool(doc.title and _PLAN_TITLE.search(doc.title))
         self.plan_base = self.doc_year if self.doc_year is not None else self.title_year
         self.plan_end: int | None = None
@@ -246,9 +257,11 @@ class _Linker:
         self._heads: dict[int, list[str]] = {}
         self._sec_ends = [sec.span[1] for sec in doc.sections]
         self._leads: dict[tuple[int, bool], str | None] = {}
-        self._section_firsts: dict[int | None, list[Sentence]] = {}  # paragraph openers
-        for first in sorted(self._para_first.values(), key=lambda x: x.span[0]):
-            self._section_firsts.setdefault(first.section, []).append(first)
+        self._leads_built = False
+        self._lead_before: dict[int, str | None] = {}  # sentence start → lead in its paragraph
+        self._section_lead_before: dict[int, str | None] = {}  # paragraph → its section's lead
+        self._outer: dict[int, str | None] = {}  # section → out-of-order outer heading
+        self._plan: dict[int | None, bool] = {}  # section → plan part?
 
     # -- small utilities ---------------------------------------------------------
     def cut(self, text: str) -> list[str]:
@@ -264,6 +277,16 @@ class _Linker:
     def orig(self, s: int, e: int) -> str:
         os_, oe = self.norm.to_orig(s, e)
         return self.doc.text[os_:oe]
+
+    def _opening_year(self) -> int | None:
+        """The latest ``YEAR年度`` written in the document's opening (before its first heading,
+        at most ``_OPENING_MAX`` characters): the year an undated report is about
+        (``关于一九五八年度国民经济计划（草案）的报告``)."""
+        end = self.doc.sections[0].span[0] if self.doc.sections else len(self.doc.text)
+        ns, ne = self.norm.from_orig(0, min(end, _OPENING_MAX))
+        years = [_cn_year(m.group("y")) for m in _FISCAL_YEAR.finditer(self.t, ns, ne)]
+        found = [y for y in years if y is not None]
+        return max(found) if found else None
 
     @staticmethod
     def _first_year(text: str) -> int | None:
@@ -553,6 +576,7 @@ class _Linker:
             k = pre.rfind(baseline)
             if k >= 0:
                 d.base_span = (pre_start + k, pre_start + k + len(baseline))
+                d.baseline = self._clean_baseline(self.orig(*d.base_span))  # as written
         d.subject_raw = subject
         if "分别" in pre:
             d.respectively = True
@@ -571,16 +595,33 @@ class _Linker:
         """A forward-looking part: a heading with a plan word (任务, 重点工作, 安排 …) or naming
         the document's year or a later one (``（二）争取一九五八年国民经济的新跃进``), and no
         review word."""
-        text = self.heading_text(sent)
+        if sent.section in self._plan:
+            return self._plan[sent.section]
+        mode = self.heading_mode(self.heading_text(sent))
+        if mode is None and sent.section is not None:
+            level = self.doc.sections[sent.section].level
+            for k in range(sent.section - 1, -1, -1):  # else the previous sibling's
+                sec = self.doc.sections[k]
+                if sec.level < level:
+                    break
+                if sec.level == level:
+                    mode = self.heading_mode(sec.text)
+                    break
+        self._plan[sent.section] = mode == "plan"
+        return mode == "plan"
+
+    def heading_mode(self, text: str) -> str | None:
         if not text:
-            return False
+            return None
         if self.p.review_heading.search(text):
-            return False
+            return "review"
         if self.p.plan_heading.search(text):
-            return True
+            return "plan"
         years = [_cn_year(m.group("y")) for m in _YEAR_IN.finditer(text.translate(_FULLWIDTH_DIGITS))]
         now = self.now_year
-        return now is not None and any(y is not None and y >= now for y in years)
+        if now is not None and any(y is not None and y >= now for y in years):
+            return "plan"
+        return None
 
     def in_review_section(self, sent: Sentence) -> bool:
         """A heading with a review word (回顾, 成绩 …) scopes the sentence."""
@@ -681,6 +722,7 @@ class _Linker:
             and (self.doc_month is None or self.doc_month <= _REPORT_MONTH_MAX)
             and self.in_plan_section(d.sentence)
             and not self.p.actual_marker.search(clause_pre)
+            and not any(w in self.stative for w in self.cut(clause_pre))
         ):
             return Status.TARGET  # a work report's figure for its own year, in its plan part
         base = self.plan_base if self.is_plan else self.now_year
@@ -693,9 +735,8 @@ class _Linker:
 
     def _estimate_lead(self, first: Sentence) -> bool:
         fs, fe = self.n(first.clauses[0] if first.clauses else first.span)
-        return bool(_ESTIMATE_LEAD.match(self.t, fs, fe)) and bool(
-            self.p.estimate.match(self.t, _ESTIMATE_LEAD.match(self.t, fs, fe).end(), fe)  # type: ignore[union-attr]
-        )
+        lm = _ESTIMATE_LEAD.match(self.t, fs, fe)
+        return lm is not None and self.p.estimate.match(self.t, lm.end(), fe) is not None
 
     # -- period ------------------------------------------------------------------------
     def period_in(
@@ -735,16 +776,13 @@ class _Linker:
             if own is not None:
                 return own[0]
             return self.scope_period(prev, depth + 1)
-        for prev in reversed(before):  # the latest lead of the paragraph: 2014年，/ …三年来，
-            lead = self.opening_period(prev, opens_paragraph=prev is para[0])
-            if lead is not None:
-                return lead
-        for first in reversed(self._section_firsts.get(sent.section, [])):
-            if first.paragraph >= sent.paragraph:
-                continue
-            lead = self.opening_period(first, opens_paragraph=False)
-            if lead is not None:  # 五年来，… / 过去的一年，… opening an earlier paragraph
-                return lead
+        if not self._leads_built:
+            self._build_leads()
+        lead = self._lead_before.get(sent.span[0])  # the paragraph's: 2014年，/ …三年来，
+        if lead is None:  # an earlier paragraph's opening 五年来，… / 过去的一年，…
+            lead = self._section_lead_before.get(sent.paragraph)
+        if lead is not None:
+            return lead
         for head in self.headings(sent):
             m = self.p.heading_period.search(head)
             if m:
@@ -754,10 +792,29 @@ class _Linker:
             return outer
         return self.title_period or self.lead_period
 
+    def _build_leads(self) -> None:
+        """One pass over the sentences: the lead period in force before each sentence inside
+        its paragraph, and the one an earlier paragraph's opening sets for its section."""
+        para_lead: dict[int, str] = {}
+        sec_lead: dict[int | None, str] = {}
+        for sent in sorted(self.doc.sentences, key=lambda x: x.span[0]):
+            first = self._para_first.get(sent.paragraph) is sent
+            if first:
+                self._section_lead_before[sent.paragraph] = sec_lead.get(sent.section)
+            self._lead_before[sent.span[0]] = para_lead.get(sent.paragraph)
+            lead = self.opening_period(sent, opens_paragraph=first)
+            if lead is not None:
+                para_lead[sent.paragraph] = lead
+            if first:
+                opening = self.opening_period(sent, opens_paragraph=False)
+                if opening is not None:
+                    sec_lead[sent.section] = opening
+        self._leads_built = True
+
     def opening_period(self, sent: Sentence, *, opens_paragraph: bool) -> str | None:
         """A period opening ``sent`` that scopes the sentences after it: a first clause that
         ends in a period (``2014年，``, ``刚刚过去的2025年，``, ``实施西部大开发战略三年来，``)
-        or, for the first sentence of a paragraph, an explicit year opening it
+        or, for the first sentence of a paragraph, a period opening it
         (``一九五七年工业投资额完成…``, ``在一九五八年的工业生产中，``)."""
         key = (sent.span[0], opens_paragraph)
         if key in self._leads:
@@ -772,7 +829,7 @@ class _Linker:
                     if m.end() == body_end:
                         out = self.orig(*m.span("period"))
         if out is None and opens_paragraph:
-            om = _LEAD_YEAR.match(self.t, ns, ne)
+            om = _LEAD_OPEN.match(self.t, ns, ne)
             if om is not None:
                 m = self.p.period.match(self.t, om.end(), ne)
                 if m is not None and m.start("period") == om.end():
@@ -791,9 +848,14 @@ class _Linker:
         nearest earlier heading of a deeper level directly followed by a higher one."""
         if sent.section is None:
             return None
+        if sent.section not in self._outer:
+            self._outer[sent.section] = self._outer_heading(sent.section)
+        return self._outer[sent.section]
+
+    def _outer_heading(self, section: int) -> str | None:
         secs = self.doc.sections
-        level = secs[sent.section].level
-        for k in range(sent.section - 1, -1, -1):
+        level = secs[section].level
+        for k in range(section - 1, -1, -1):
             sec = secs[k]
             if sec.level < level:
                 return None
@@ -833,7 +895,9 @@ class _Linker:
             return self.plan_end
         if scope_year is not None:
             return scope_year
-        return self.title_year if self.title_year is not None else self.doc_year
+        if self.title_year is not None:
+            return self.title_year
+        return self.doc_year if self.doc_year is not None else self.now_year
 
     def scope_year(self, sent: Sentence) -> int | None:
         sp = self.scope_period(sent)
@@ -867,14 +931,16 @@ class _Linker:
                 or (len(between) <= 2 and bool(_CONNECTOR.match(between)))  # 3.9：59.5：36.6
             )
             self.analyse(d, pre, seg_start)
+            if d.measure == Measure.DIFFERENCE and d.baseline is None:
+                self.clause_baseline(d, clauses)
             d.extra["pre"] = pre
             d.extra["post"] = post
             drafts.append(d)
         self.indicators(drafts, clauses, sn)
+        sy = self.scope_year(sent) if drafts else None  # the sentence's: once for all its claims
         for d in drafts:
             skip = [*qspans, d.base_span] if d.base_span else qspans
             own = self.period_in(sn[0], sn[1], d.item.s, skip)
-            sy = self.scope_year(sent)
             pair = self.pair_period(d, drafts, sent)
             own_year = _YEAR_OF_VALUE.search(d.extra.get("pre", ""))
             if pair is not None:
@@ -890,6 +956,17 @@ class _Linker:
             ci = d.clause
             d.status = self.status(d, sn, clauses[ci])
         return drafts
+
+    def clause_baseline(self, d: _Draft, clauses: list[Span]) -> None:
+        """A comparison standing as a clause of its own before the claim scopes the changes
+        after it: ``比上一年，原煤增产了⟦1826万吨⟧`` → baseline 上一年."""
+        for ci in range(d.clause - 1, -1, -1):
+            cs, ce = clauses[ci]
+            m = _COMPARE_CLAUSE.match(self.t, cs, ce)
+            if m is not None:
+                d.baseline = self._clean_baseline(self.orig(*m.span("b")))
+                d.base_span = m.span("b")
+                return
 
     def pair_period(self, d: _Draft, drafts: list[_Draft], sent: Sentence) -> str | None:
         """The year of an end of a ``由A增加到B`` pair written without years: A takes the
@@ -908,7 +985,7 @@ class _Linker:
         d.extra["pair"] = role
         ps = self.n(self.doc.paragraphs[sent.paragraph].span)[0]
         last = None
-        for m in _PAIR_YEARS.finditer(self.t, ps, d.item.s):
+        for m in _PAIR_YEARS.finditer(self.t, max(ps, d.item.s - _PAIR_REACH), d.item.s):
             last = m
         if last is None:
             return None
@@ -1026,6 +1103,15 @@ class _Linker:
         for ci in range(head.clause - 1, first_ci - 1, -1):
             cs, ce = clauses[ci]
             text = self.t[cs:ce].rstrip(" ,，;；:：")
+            if ci == head.clause - 1 == 0:  # no claim in it: it would be in ``before``
+                topic, _, verb = self.clean(text)  # 一九五八年的基本建设总投资额，拟定为⟦…⟧
+                if (
+                    topic
+                    and verb is None
+                    and len(topic) <= _TOPIC_MAX
+                    and not _TOPIC_NUMBER.search(topic)  # 生产总值居全省第3位: not a name
+                ):
+                    return topic
             gm = self.p.growth_tail.search(text)
             if gm:
                 name = self.clean(text[: gm.start()])[0]

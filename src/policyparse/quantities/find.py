@@ -107,6 +107,7 @@ class _Finder:
         traps = trap_rows()
         self.after = tuple(s for s, _ in traps.get("after", ()))
         self.before = dict(traps.get("before", ()))
+        self.before_words = tuple(self.before)  # one C-level endswith test for all of them
         self.classes = tuple(s for s, _ in traps.get("class", ()))
 
     # -- the main number pattern -------------------------------------------------
@@ -236,7 +237,7 @@ class _Finder:
             if unit == "度" and cn and not f.multiplier:
                 return None  # 两度 = twice, not kWh
         # ordinals, ranks, vague determiners right before the number
-        for w, reason in self.before.items():
+        for w, reason in self.before.items() if before.endswith(self.before_words) else ():
             if before.endswith(w):
                 if reason in ("ordinal", "name"):
                     return None
@@ -268,6 +269,8 @@ class _Finder:
         for (surface, position), _q in _hint_rows().items():
             if position == "hint" and before_span.endswith(surface):
                 hint = surface
+        if not warnings and not hint:
+            return f  # the defaults already: no copy
         return _replace(f, warnings=tuple(warnings), hint=hint)
 
     # -- other shapes -------------------------------------------------------------

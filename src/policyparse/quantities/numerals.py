@@ -194,7 +194,11 @@ def parse_number(surface: str) -> Decimal | None:
     """
     if not isinstance(surface, str):
         return None
-    s = surface.strip().translate(_FULLWIDTH)
+    s = surface.strip()
+    if not s.isascii():
+        s = s.translate(_FULLWIDTH)
+    elif _is_plain_decimal(s):  # the common case, 12 / 61.2: what _parse_plain computes
+        return clean_decimal(Decimal(s) * _ONE)
     if not s:
         return None
     try:
@@ -213,6 +217,15 @@ def parse_number(surface: str) -> Decimal | None:
         return _parse_plain(s)
     except (InvalidOperation, ValueError, ArithmeticError):
         return None
+
+
+_ONE = Decimal(1)
+
+
+def _is_plain_decimal(s: str) -> bool:
+    """ASCII digits with at most one decimal point inside (``12``, ``61.2``)."""
+    whole, point, frac = s.partition(".")
+    return whole.isdigit() and (not point or frac.isdigit())
 
 
 def fraction_percent(num: str, den: str) -> Decimal | None:

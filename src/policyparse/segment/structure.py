@@ -168,11 +168,13 @@ def _clauses(ntext: str, s: int, e: int) -> list[Span]:
     out: list[Span] = []
     pos = s
     for m in P.CLAUSE_SPLIT.finditer(ntext, s, e):
-        out.append((pos, m.end()))
-        pos = m.end()
-    if pos < e:
+        end = m.end()
+        if not ntext[pos:end].isspace():  # a match is never empty: only blank pieces go
+            out.append((pos, end))
+        pos = end
+    if pos < e and not ntext[pos:e].isspace():
         out.append((pos, e))
-    return [c for c in out if ntext[c[0]:c[1]].strip()]
+    return out
 
 
 def segment_structure(norm: NormText, segmenter: Segmenter | None = None) -> Skeleton:
@@ -317,6 +319,7 @@ def segment_structure(norm: NormText, segmenter: Segmenter | None = None) -> Ske
         end = lines[-1][1]
         sentences.append((start, end, para, False))
 
+    identity = norm.src is None  # no character dropped: normalised offsets are original ones
     for n, (s, e, para, complete) in enumerate(sentences):
         span = o(s, e)
         sk.sentences.append(
@@ -326,7 +329,7 @@ def segment_structure(norm: NormText, segmenter: Segmenter | None = None) -> Ske
                 text=orig[span[0]:span[1]],
                 paragraph=para,
                 section=section_of[para],
-                clauses=[o(a, b) for a, b in _clauses(ntext, s, e)],
+                clauses=_clauses(ntext, s, e) if identity else [o(a, b) for a, b in _clauses(ntext, s, e)],
                 complete=complete,
             )
         )

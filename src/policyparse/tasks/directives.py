@@ -53,6 +53,13 @@ _AREA_MAX = 30  # an area sentence names a priority in at most this many charact
 _LEAD_MAX = 45  # a one-sentence lead paragraph under a heading
 _PSEUDO_HEADING_MAX = 20  # a short unpunctuated line such as 2026年重点工作
 _SUBJECT_REACH = 15  # a modal word this far into a clause may follow its subject
+_SUB_LEAD_MAX = 15  # a lead inside a paragraph names a sub-priority in at most this many characters
+_SUB_LEAD_NEXT_MIN = 25  # … and heads a sentence at least this long
+_LIST_TAIL_MAX = 6  # 以下 + at most this many characters ends a sentence announcing a list
+_SUB_LEAD_SERIES = 3  # … in a series of at least this many such sentences
+_ENUM_LEAD = regex.compile(r"[一二三四五六七八九十]+是|——|—")  # enumerating leads (not 首先)
+_FISCAL_YEAR = regex.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度")  # 一九五八年度
+_OPENING_MAX = 300  # characters of an undated document's opening searched for its year
 _ORPHAN_REACH = 4  # words of a lost sentence that may open a paragraph after a cut
 
 DIRECTIVE, NEUTRAL, OTHER, COPULA = "directive", "neutral", "other", "copula"
@@ -283,6 +290,8 @@ def _section_modes(sections: list[Section], doc_year: int | None, cues: Cues) ->
                 if sections[j].level < sec.level:
                     mode = modes[j]
                     break
+        if mode is None and i > 0 and sections[i - 1].level > sec.level:
+            mode = modes[i - 1]  # … else the deeper heading it follows (levels out of order)
         if mode is None:
             for j in range(i - 1, -1, -1):  # … else the previous sibling
                 if sections[j].level == sec.level:
@@ -456,7 +465,7 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
     """Tasks of a segmented document whose ``claims`` are filled (ids ``t0, t1 …``)."""
     cues = load_cues()
     ntext = norm.text
-    doc_year = doc.date.year if doc.date else None
+    doc_year = document_year(doc)
     doc_mode = RETRO if doc.title and cues.find("retro_doc", doc.title) else None
     modes = [m or doc_mode for m in _section_modes(doc.sections, doc_year, cues)]
     heading_starts = {s.span[0] for s in doc.sections}
@@ -470,6 +479,8 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
     cur_section: int | None = -1
     mode: str | None = doc_mode
     area: str | None = None
+    lead_para = -1  # the paragraph whose first sentence is an area
+    sub_series: dict[int, int] = {}  # paragraph → number of sub-lead-shaped sentences
     prev_narrative: tuple[int, bool] = (-1, False)  # (paragraph, narrative?)
     cut_before = False  # has a sentence been cut off (scraped text with lost pieces)?
     for i, sent in enumerate(doc.sentences):
@@ -503,12 +514,22 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
         ):
             narrative = True  # subjectless continuation of a meeting report
         prev_narrative = (sent.paragraph, narrative)
+        if not narrative and _is_lead_line(i, sent, by_para, ntext, s, e, cues):
+            area = _strip_area(sent.text, cues) or None  # 一是高质量发展水平明显提升。
+            lead_para = sent.paragraph
+            continue
         if narrative or not view.directive:
             continue
+        if _announces(ntext, clauses, cues):
+            continue  # …要努力实现以下目标任务： / 主要预期目标是：…: a list, not a commitment
         if not any(c.modal for c in view.clauses) and _reports_actuals(claim_index, sent.span):
             continue  # 建设大中型沼气工程109处。: achieved figures, no commitment word
         if _is_area(doc, i, sent, by_para, heading_paras, ntext, s, e):
             area = _strip_area(sent.text, cues) or None
+            lead_para = sent.paragraph
+            continue
+        if lead_para == sent.paragraph and _is_sub_lead(doc, i, by_para, norm, sub_series):
+            area = _strip_area(sent.text, cues) or None  # 力促汽车工业稳步发展。 inside a lead's paragraph
             continue
         dl = find_deadline(ntext, s, e, doc.date, cues)
         if dl is None:  # 2015年，…我市将继续…: the opening year is the horizon
@@ -534,10 +555,80 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
     return tasks
 
 
+def document_year(doc: Document) -> int | None:
+    """The year a document is about: its date's, else the first year in its title, else
+    the latest ``YEAR年度`` written in its opening before the first heading (an undated
+    report ``关于一九五八年度国民经济计划（草案）的报告``)."""
+    if doc.date is not None:
+        return doc.date.year
+    title_years = _years(doc.title or "")
+    if title_years:
+        return title_years[0]
+    end = doc.sections[0].span[0] if doc.sections else len(doc.text)
+    opening = [
+        y for m in _FISCAL_YEAR.finditer(doc.text[: min(end, _OPENING_MAX)]) for y in _years(m.group(0))
+    ]
+    return max(opening) if opening else None
+
+
 def _pseudo_heading(sent: Sentence, ntext: str, s: int, e: int) -> bool:
     """A short line without terminal punctuation (``2026年重点工作``, ``重点抓好…工作：``)."""
     body = ntext[s:e].strip().rstrip("：:")
     return not sent.complete and len(body) <= _PSEUDO_HEADING_MAX and not _CLAUSE_BREAK.search(body)
+
+
+def _is_lead_line(
+    i: int, sent: Sentence, by_para: dict[int, list[int]], ntext: str, s: int, e: int, cues: Cues
+) -> bool:
+    """An enumerated lead (``一是高质量发展水平明显提升。``) opening a paragraph with more
+    sentences names their area, whether or not it is directive."""
+    siblings = by_para.get(sent.paragraph, [])
+    if len(siblings) < 2 or siblings[0] != i or not sent.complete:
+        return False
+    body = _TRIM.sub("", ntext[s:e])
+    lead = cues.at("lead", body)
+    if not lead or not _ENUM_LEAD.match(lead):
+        return False
+    return not _DIGIT.search(body) and len(_split(body, 0, len(body))) <= 2 and len(body) <= _AREA_MAX
+
+
+def _announces(ntext: str, clauses: list[Span], cues: Cues) -> bool:
+    """A sentence that announces a list: it ends right after 以下/如下 (``…提出以下建议。``,
+    ``…要努力实现以下目标任务：``), or its first clause names the targets that follow
+    (``主要预期目标是：``)."""
+    last = _TRIM.sub("", ntext[clauses[-1][0] : clauses[-1][1]])
+    for pos, word in cues.find("list_lead", last):
+        if len(last) - pos - len(word) <= _LIST_TAIL_MAX:  # …提出以下建议。 / …以下目标任务：
+            return True
+    return bool(cues.find("target_list", ntext[clauses[0][0] : clauses[0][1]]))
+
+
+def _is_sub_lead(
+    doc: Document, i: int, by_para: dict[int, list[int]], norm: NormText, series: dict[int, int]
+) -> bool:
+    """A short one-clause directive inside a paragraph opened by an area sentence, followed
+    by a much longer sentence it heads (``培育壮大主导产业。…力促汽车工业稳步发展。用足用好…``),
+    when the paragraph holds a series of at least ``_SUB_LEAD_SERIES`` such sentences (one
+    short sentence alone, ``坚决防止低水平重复建设。``, is a task)."""
+    para = doc.sentences[i].paragraph
+    siblings = by_para.get(para, [])
+    if not _sub_lead_shape(doc, i, siblings, norm):
+        return False
+    if para not in series:  # counted once per paragraph
+        series[para] = sum(1 for k in siblings if _sub_lead_shape(doc, k, siblings, norm))
+    return series[para] >= _SUB_LEAD_SERIES
+
+
+def _sub_lead_shape(doc: Document, i: int, siblings: list[int], norm: NormText) -> bool:
+    sent = doc.sentences[i]
+    if siblings[-1] == i or siblings[0] == i or not sent.complete:
+        return False
+    s, e = _nspan(norm, sent.span)
+    body = _TRIM.sub("", norm.text[s:e])
+    if _DIGIT.search(body) or len(body) > _SUB_LEAD_MAX or _CLAUSE_BREAK.search(body):
+        return False
+    ns, ne = doc.sentences[i + 1].span  # sentences of a paragraph are consecutive
+    return ne - ns >= max(_SUB_LEAD_NEXT_MIN, 2 * len(body))
 
 
 def _is_area(
