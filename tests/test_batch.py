@@ -279,6 +279,35 @@ def test_worker_crash_on_one_file_does_not_kill_the_batch(tmp_path: Path) -> Non
     assert (summary.documents, summary.exit_code) == (6, 1)
 
 
+def test_pool_that_breaks_between_waits_is_recovered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker can die after the last wait: the next submit then raises BrokenProcessPool itself."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import policyparse.batch as batch
+
+    real_pool = batch._pool
+    calls = {"n": 0}
+
+    class FlakyPool:
+        def __init__(self, inner: object) -> None:
+            self.inner = inner
+
+        def submit(self, *args: object, **kwargs: object) -> object:
+            calls["n"] += 1
+            if calls["n"] == 3:  # the third submission finds the pool broken
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return self.inner.submit(*args, **kwargs)  # type: ignore[attr-defined]
+
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            self.inner.shutdown(*args, **kwargs)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(batch, "_pool", lambda workers, spec: FlakyPool(real_pool(workers, spec)))
+    make_docs(tmp_path / "in", 6)
+    summary = run_batch([tmp_path / "in"], tmp_path / "out", workers=2, extractor=segment)
+    assert summary.run_errors == []
+    assert summary.documents == 6
+
+
 @pytest.mark.parametrize("workers", [pytest.param(1, id="serial"), pytest.param(2, id="pool")])
 def test_exception_in_extractor_becomes_internal_error(tmp_path: Path, workers: int) -> None:
     make_docs(tmp_path / "in", 3)

@@ -639,18 +639,24 @@ def _run_pool(
 
     try:
         while True:
+            suspects: list[Job] = []
             while not exhausted and len(pending) < max_in_flight:
                 chunk = take()
                 if not chunk:
                     exhausted = True
                     break
-                pending[pool.submit(_worker_run_chunk, [(j[1], j[2]) for j in chunk])] = chunk
-            if not pending:
+                try:
+                    fut = pool.submit(_worker_run_chunk, [(j[1], j[2]) for j in chunk])
+                except BrokenProcessPool:  # a worker died since the last wait
+                    suspects.extend(chunk)
+                    break
+                pending[fut] = chunk
+            if not pending and not suspects:
                 break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            suspects: list[Job] = []
-            for fut in done:
-                settle(fut, pending.pop(fut), suspects)
+            if not suspects:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    settle(fut, pending.pop(fut), suspects)
             if suspects:
                 wait(pending)  # a broken pool fails every future it still holds
                 for fut, chunk in pending.items():
