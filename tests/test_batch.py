@@ -533,3 +533,9 @@ def test_kill_9_mid_run_then_resume_loses_and_repeats_nothing(tmp_path: Path) ->
     sources = [json.loads(line)["source"] for line in sorted_lines(out / "documents.jsonl")]
     assert not [s for s, n in Counter(sources).items() if n > 1]
     check_bad_file_run(out, bad, reference.documents)
+
+
+def test_cli_names_a_missing_input() -> None:
+    result = CliRunner().invoke(app, ["extract", "no/such/report.txt"])
+    assert result.exit_code == 2
+    assert "no/such/report.txt: no such file or directory" in result.output

@@ -97,12 +97,17 @@ def extract_command(
     if fmt is not None and fmt not in ("jsonl", "json", "csv"):
         typer.echo("error: --format must be jsonl, json or csv", err=True)
         raise typer.Exit(code=2)
+    missing = [p for p in inputs if not any(c in str(p) for c in "*?[") and not Path(p).exists()]
+    if missing:
+        for p in missing:
+            typer.echo(f"error: {p}: no such file or directory", err=True)
+        raise typer.Exit(code=2)
     single = len(inputs) == 1 and Path(inputs[0]).is_file()
     if single and (out is None or out.suffix.lower() == ".json"):
         _single(Path(inputs[0]), fmt or ("json" if out is not None else "jsonl"), out, extractor)
         return
     if out is None:
-        typer.echo("error: several inputs: give an output directory with -o OUT", err=True)
+        typer.echo("error: a directory, a glob or several inputs: give an output directory with -o OUT", err=True)
         raise typer.Exit(code=2)
     if out.suffix.lower() == ".json":
         typer.echo("error: -o FILE.json takes one input file; use a directory or .jsonl", err=True)
