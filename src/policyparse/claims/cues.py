@@ -46,6 +46,7 @@ KINDS = frozenset(
         "period_block_before",  # a year right after these is a baseline, not a period: 比2005年
         "period_block_after",  # a year right before these is not the claim's period: 上年同期
         "level_verb",  # 新增 / 提高到: the number that follows is a level, not a change
+        "measure_noun",  # what is counted of a thing: 产量, 增加值, 销售面积 (住宅 + 销售面积)
     }
 )
 
@@ -186,6 +187,7 @@ def patterns() -> Patterns:
               (?:{period_word}|[末底])?
           | {PLAN_NAME}\s*(?:时期|期间)?                                    # 十四五时期
           | {anchor}(?:{period_word})?                                      # 今年
+          | {period_word}                                                   # 过去五年(政府工作回顾)
         )
         """,
         regex.VERBOSE,
@@ -213,7 +215,7 @@ def patterns() -> Patterns:
         rf"""
         (?P<left>.*?)                             # indicator (or a scope word: 全市占比)
         (?P<word>{c.alt("share")})                # 占比, 比重, 贡献率
-        (?:{FILLER}|达到|已达|提高到|上升到|下降到)*\s*$  # up to the number
+        (?:{FILLER}|达到|已达|提高到|上升到|下降到|分别)*\s*$  # up to the number
         """,
         regex.VERBOSE,
     )

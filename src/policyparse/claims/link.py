@@ -38,10 +38,13 @@ _CONNECTOR = regex.compile(  # 9%和9.8%, 3.9：59.5, 由A上升为B: the second
     r"^(?:[\s、,，:：和及与或比的]|以及|(?:上升|下降|增加|提高|降低|减少|缩小|扩大|增长)?(?:为|到|至))*$"
 )  # 9%和9.8%: the second continues a list
 _LIST_SPLIT = regex.compile(r"[、和及与]")
+_LIST_ENUM = regex.compile(r"、")  # a list written with 、 splits on it alone (文化及相关产业、…)
 _PERIOD_DURATION = regex.compile(r"^\s*(?:来|以来|间|中|之内|内|后|里)")  # 五年来: a period
 _PERIOD_DURATION_BEFORE = regex.compile(r"(?:今后|未来|过去|近|这|最近|前|后|再用|用)\s*$")
 _HAN = regex.compile(r"\p{Han}")
-_TRAILING_SPAN = regex.compile(r"(?<=\p{Han}{2})(?:[一二三四五六七八九十两]|\d{1,2})年$")
+_TRAILING_SPAN = regex.compile(
+    r"(?<=\p{Han}{2})(?<![〇○零一二三四五六七八九十])(?:[一二三四五六七八九十两]|\d{1,2})年$"
+)  # 总产量十年 (not 一九五二年)
 _PAREN = regex.compile(r"[(（][^()（）]{0,60}[)）]")  # (按可比价格计算) / (包括…)
 _PLAN_ORDINAL = regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,2})个五年")
 _SHARE_IN = regex.compile(
@@ -50,7 +53,7 @@ _SHARE_IN = regex.compile(
 _PLAN_SPAN = regex.compile(
     r"年均|平均每年|每年平均|\d+年内|[一二三四五六七八九十]年内|[一二三四五六七八九十]年间"
 )
-_POST_STOP = regex.compile(r"[,，;；。！？!?、:：()（）“”\"'《》\s]|和|及|与|或|以及|的|等")
+_POST_STOP = regex.compile(r"[,，;；。！？!?、:：()（）“”\"'《》\s\d]|和|及|与|或|以及|的|等")
 _SCOPE_OF = regex.compile(
     r"^(?P<scope>.{2,14}?)中(?P<rest>\p{Han}{2,}.*)$"
 )  # 规模以上工业企业中高新技术企业
@@ -65,6 +68,14 @@ _COMPLETION_SPAN = regex.compile(
     r"(?:占|完成|为|达到)[^,，;；。]{0,12}?(?:任务|目标|计划|预算)[^,，;；。]{0,6}?的"
 )
 _PLAN_TITLE = regex.compile(r"五年计划|五年规划|规划纲要|计划纲要|远景目标")
+_PLAN_YEARS = regex.compile(  # 1981一1985 / 2021-2025年: the span of years a plan covers
+    rf"""
+    (?P<a>{YEAR_NUM})\s*年?\s*       # first year of the plan
+    [一\-—–~～至到]{{1,2}}\s*        # a dash (OCR often reads it as 一) or 至/到
+    (?P<b>{YEAR_NUM})(?!\d)           # last year of the plan
+    """,
+    regex.VERBOSE,
+)
 _LOOKBACK = regex.compile(r"来|过去|以来")
 _FORWARD = regex.compile(r"今后|未来")
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
@@ -81,6 +92,18 @@ _PAIR_YEARS = regex.compile(  # 由1997年的7.4万亿元增加到2002年的10.2
     """,
     regex.VERBOSE,
 )
+_COMPARE_YEARS = regex.compile(  # 2002年与1998年相比，…由21.70亿元增加到29.44亿元: years of the pair
+    rf"""
+    (?P<b>{YEAR_NUM}\s*年)\s*          # the later year (the pair's to-year)
+    (?:与|同|和|比|较)\s*              # compared with
+    (?P<a>{YEAR_NUM}\s*年)\s*          # the earlier year (the pair's from-year)
+    (?:相比|比较|对比)                  # 相比
+    """,
+    regex.VERBOSE,
+)
+_LIST_ITEM_MAX = 60  # a line this short after a colon lead is an item of its list
+_ITEM_ENDS = "；;，,。"  # an item line ends in one of these
+_ITEM_MORE = "；;，,"  # … and more items follow unless it ends in 。
 _YEAR_OF_VALUE = regex.compile(rf"(?P<y>{YEAR_NUM}\s*年)的\s*$")  # 2002年的⟦10.2万亿元⟧
 _ESTIMATE_LEAD = regex.compile(r"\s*(?:根据|据)?")  # 根据预计数字（…），: an estimate lead
 _FISCAL_YEAR = regex.compile(rf"(?P<y>{YEAR_NUM})\s*年度")  # 一九五八年度: the year a report covers
@@ -109,6 +132,7 @@ _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")  # GDP, PM
 _DOUBLING_TAIL = regex.compile(r"翻\S*$")  # 翻一番 at the end of the pre-text
 _DRAG = regex.compile(r"下拉|拖累")  # a contribution pulling growth down
 _VERB_TAIL = regex.compile(r"(?:了|达|为)+\s*$")  # filler verbs before a contribution figure
+_SHARE_OF_IN = regex.compile(r"占(?P<b>[^,，;；占]{2,15})$")  # …占X比重: X is the whole
 _TOWARD = regex.compile(r"对(?P<b>[^,，;；]{1,12})的?$")  # 对X的贡献率: X is the baseline
 _STRUCTURE = regex.compile(r"结构|比例为|之比")  # 三次产业结构为3.9：59.5：36.6
 _CLAUSE_SEP = regex.compile(r"[,，;；:：]")  # clause separators
@@ -126,6 +150,24 @@ _THIS_YEAR = regex.compile(r"今年|本年|当年")  # the document's year
 _LAST_YEAR = regex.compile(r"去年|上一?年")  # the year before
 _STRUCT_TAIL = regex.compile(r"(?:结构|比例|之比).*$")  # 三次产业结构… → 三次产业
 _BREAK_THROUGH = regex.compile(r"突破\s*$")  # 突破 right before the number
+_COMPARE_HEAD = regex.compile(r"^(?:比|较|同)(?!重|例|率)")  # 比一九五二年: a baseline, no subject
+_FROM_AFTER = regex.compile(  # 由十年前的 / 由一九五二年的到…: a from-to pair after the subject
+    r"(?:由|从)(?=[^由从]*(?:的|年|到|至)[^由从]*$)"
+)
+_APPOSITION_TIERS = regex.compile(  # 市、县、乡三级: an apposition list of tiers before the noun
+    r"^(?:\p{Han}{1,6}、)+\p{Han}{1,6}[一二三四五六七八九十两]+(?:级|类)(?=\p{Han}{2})"
+)
+_QUOTED_HEAD = regex.compile(  # “三化”改造项目: a quoted name heads the indicator
+    r"[“\"][^“”\"]{1,12}[”\"]\p{Han}{0,12}$"
+)
+_UNQUOTED_STRIP = " 、,，:：;；()（）'"  # stripped from the ends; quotes only when unbalanced
+_MEASURE_MAX = 6  # the longest measure noun tried
+_NOT_A_NOUN = regex.compile(r"到|至|为|比|较")  # 到一九五七年…: a pair, no counted noun
+_OBJECT_MAX = 8  # an object after an amount this short is taken whole (长期建设国债)
+_NOT_A_HEAD = regex.compile(r"[\d〇○零一二三四五六七八九十百千万亿元年月日个项家其该此这那每]")
+_SINGLE_BLOCK_KINDS = ("strip_head", "strip_tail", "action", "growth", "compare", "scope",
+                       "province", "target", "target_weak", "level_verb", "granted")
+_PART_LEAD = regex.compile(r"^\s*(?:其中|按\p{Han}{1,4}分)")  # 其中住宅…, 按地域分，城镇…
 _CN_SMALL = {
     "一": 1,
     "二": 2,
@@ -210,6 +252,7 @@ class _Linker:
         self.rate_head = tuple(self.cues.of("rate_head"))
         self.secured = set(self.cues.of("secured"))
         self.stative = set(self.cues.of("stative"))
+        self.measure_nouns = frozenset(self.cues.of("measure_noun"))
         self.doc_year = doc.date.year if doc.date else None
         self.doc_month = doc.date.month if doc.date else None
         self.title_year = self._first_year(doc.title or "")
@@ -226,6 +269,8 @@ class _Linker:
                 self.plan_end = _plan_end(om.group("n") + "五")
             elif pm:
                 self.plan_end = _plan_end(pm.group("n"))
+        if self.is_plan and self.plan_base is None:
+            self._plan_span()
         self.title_period: str | None = None
         if doc.title and not self.is_plan:  # a plan's title names its start year, not a scope
             tm = _TITLE_YEAR.search(doc.title)
@@ -262,6 +307,8 @@ class _Linker:
         self._section_lead_before: dict[int, str | None] = {}  # paragraph → its section's lead
         self._outer: dict[int, str | None] = {}  # section → out-of-order outer heading
         self._plan: dict[int | None, bool] = {}  # section → plan part?
+        self._list_leads: dict[int, Sentence] | None = None  # item paragraph → its colon lead
+        self._prev_drafts: list[_Draft] = []  # the previous sentence's claims (a 按X分 whole)
 
     # -- small utilities ---------------------------------------------------------
     def cut(self, text: str) -> list[str]:
@@ -287,6 +334,23 @@ class _Linker:
         years = [_cn_year(m.group("y")) for m in _FISCAL_YEAR.finditer(self.t, ns, ne)]
         found = [y for y in years if y is not None]
         return max(found) if found else None
+
+    def _plan_span(self) -> None:
+        """An undated plan without a year in its title: its base year (the year before the
+        plan's first) is read from the span of years in its opening (``1981一1985`` under
+        ``第六个五年计划``), else from the plan's end year (a five-year plan starts four years
+        before it ends); figures for the base year or earlier are actual, later ones targets."""
+        end = self.doc.sections[0].span[0] if self.doc.sections else len(self.doc.text)
+        ns, ne = self.norm.from_orig(0, min(end, _OPENING_MAX))
+        for m in _PLAN_YEARS.finditer(self.t, ns, ne):
+            a, b = _cn_year(m.group("a")), _cn_year(m.group("b"))
+            if a is not None and b is not None and 0 < b - a <= 15:
+                self.plan_base = a - 1
+                if self.plan_end is None:
+                    self.plan_end = b
+                return
+        if self.plan_end is not None:
+            self.plan_base = self.plan_end - 5
 
     @staticmethod
     def _first_year(text: str) -> int | None:
@@ -316,20 +380,25 @@ class _Linker:
         s = self.p.period.sub("", s)
         scope_of: str | None = None
         verb: str | None = None
+        surfaces = taxonomy_surfaces()
         for _ in range(8):
             before = s
-            s = self.p.strip_head.sub("", s)
+            hm = self.p.strip_head.match(s)
+            if hm and hm.end() > 0 and self.boundary(s, hm.end()):
+                s = s[hm.end() :]
             m = self.p.period.match(s)
             if m and m.start() == 0 and m.end() > 0:
                 s = s[m.end() :]
             for pl in self.places:
-                if s.startswith(pl) and len(s) > len(pl):
+                if s.startswith(pl) and len(s) > len(pl) and self.boundary(s, len(pl)):
                     s = s[len(pl) :]
                     break
-            s = self.p.province_head.sub("", s) if len(s) > 3 else s
+            pm = self.p.province_head.match(s) if len(s) > 3 else None
+            if pm and pm.end() > 0 and self.boundary(s, pm.end()):
+                s = s[pm.end() :]
             am = self.p.action_head.match(s)
-            if am and am.end() > 0:
-                verb = am.group(0).strip("并和及、") or verb
+            if am and am.end() > 0 and s not in surfaces and self.boundary(s, am.end()):
+                verb = am.group(0).strip("并和及、") or verb  # 接待游客 is a name: kept
                 s = s[am.end() :]
             tm = self.p.strip_tail.search(s)
             if tm and tm.start() > 0:
@@ -338,43 +407,104 @@ class _Linker:
                 s = ""
             if s == before:
                 break
+        if _COMPARE_HEAD.match(s):
+            return "", scope_of, verb  # 比一九五二年(的): a baseline, not a subject
         sm = _SCOPE_OF.match(s)
         if (
             sm
             and "其中" not in sm.group("scope")
             and not sm.group("scope").endswith(("其", "集", "高"))
+            and self.boundary(s, sm.end("scope"))
+            and self.boundary(s, sm.start("rest"))  # 专精特新中小企业: no 中 of its own
         ):
             scope_of = sm.group("scope")
             s = sm.group("rest")
         s = _INTERIOR_VERB.sub("", s)
+        s = self.cut_from(s)
         em = _DENG_BEFORE.search(s)
         if em and em.start() >= 2:
             s = s[em.end() :]  # 家庭农场等农业新型经营主体 → 农业新型经营主体
         s = _TRAILING_SPAN.sub("", s) if len(s) > 4 else s  # 总产量十年(增长1.3倍) → 总产量
-        if indicator_id(s) is None and len(s) > 4 and self.p.action_any.search(s):
-            # cut after the last action verb inside: 高新区支持并推动瑞普生物 → 瑞普生物
-            # (no action word written in it: no word of its cut can be one)
-            words = self.cut(s)
-            pos = 0
-            cut = 0
-            for w in words:
-                pos += len(w)
-                if w in self.action and 2 <= pos < len(s) - 1:
-                    cut = pos
-                    verb = w
-            if cut:
-                s = s[cut:]
-                s = self.p.strip_tail.sub("", s)
-        s = s.strip(" 、,，:：;；“”\"'()（）")
+        s = _APPOSITION_TIERS.sub("", s)  # 市、县、乡三级现代农业示范区 → 现代农业示范区
+        qm = _QUOTED_HEAD.search(s)
+        if qm and qm.start() > 0:
+            lead = s[: qm.start()]  # 实施“三化”改造项目 → “三化”改造项目
+            if verb is None and self.p.action_any.search(lead):
+                verb = next((w for w in self.cut(lead) if w in self.action), None)
+            s = s[qm.start() :]
+        elif qm is None and indicator_id(s) is None and len(s) > 4 and self.p.action_any.search(s):
+            s, verb = self.cut_action(s, verb)
+        s = _strip_unquoted(s)
+        if len(s) == 1 and self.single_head(s, phrase):
+            return s, scope_of, verb  # 钢增产了…, 铅将增长…: a one-character product
         if len(s) < 2 or (not _HAN.search(s) and not _LATIN_WORD.search(s)):
             return "", scope_of, verb
         return s, scope_of, verb
+
+    def boundary(self, s: str, k: int) -> bool:
+        """Is ``k`` a word boundary of ``s``?  A head word is stripped only when it is a word
+        of its own (建材行业 keeps 建, 市政管网 keeps 市, 有效灌溉面积 keeps 有)."""
+        if k <= 0 or k >= len(s):
+            return True
+        pos = 0
+        for w in self.cut(s):
+            pos += len(w)
+            if pos >= k:
+                return pos == k
+        return True
+
+    def cut_action(self, s: str, verb: str | None) -> tuple[str, str | None]:
+        """An action verb inside the phrase: one followed by a measure noun is dropped
+        (中省直企业完成投资 → 中省直企业投资, 码头泊位新增吞吐能力 → 码头泊位吞吐能力);
+        else the phrase is cut after it (高新区支持并推动瑞普生物 → 瑞普生物); one ending the
+        phrase is stripped (江河堤防加固工程开工 → 江河堤防加固工程)."""
+        words = self.cut(s)  # no action word written in it: no word of its cut can be one
+        pos = 0
+        cut = 0
+        vstart = 0
+        for w in words:
+            pos += len(w)
+            if w in self.action and 2 <= pos < len(s) - 1:
+                cut, vstart, verb = pos, pos - len(w), w
+        if cut:
+            rest = s[cut:]
+            if vstart >= 2 and self.measure_tail(rest):
+                return s[:vstart] + rest, verb
+            return self.p.strip_tail.sub("", rest), verb
+        last = words[-1] if words else ""
+        if last in self.action and last not in self.measure_nouns and len(s) - len(last) >= 2:
+            return s[: len(s) - len(last)], last
+        return s, verb
+
+    def cut_from(self, s: str) -> str:
+        """A 由/从 pair opening after the subject ends it: 农民专业合作社由十年前(的) →
+        农民专业合作社, 手工业生产合作社的产值由一九五二年的到一九五七年 → …的产值."""
+        fm = _FROM_AFTER.search(s)
+        if fm is None or fm.start() < 2 or not self.boundary(s, fm.start()):
+            return s
+        return s[: fm.start()]
+
+    def measure_tail(self, s: str) -> str:
+        """The longest measure noun ending ``s`` (商品房销售面积 → 销售面积), or ''."""
+        for n in range(min(len(s), _MEASURE_MAX), 1, -1):
+            if s[-n:] in self.measure_nouns:
+                return s[-n:]
+        return ""
+
+    def single_head(self, s: str, phrase: str) -> bool:
+        """A one-character indicator (钢, 铅, 糖) must be a word of its own in the phrase and
+        no cue word, numeral or unit."""
+        if not _HAN.match(s) or _NOT_A_HEAD.match(s):
+            return False
+        if any(s in self.cues.of(k) for k in _SINGLE_BLOCK_KINDS):
+            return False
+        return s in self.cut(phrase.strip())
 
     def post_noun(self, post: str) -> str | None:
         """The counted noun right after a number: 10个示范智能工厂 → 示范智能工厂."""
         m = _POST_STOP.search(post)
         text = post[: m.start()] if m else post
-        if not text or not _HAN.match(text):
+        if not text or not _HAN.match(text) or _NOT_A_NOUN.match(text):
             return None
         if not self.p.noun_stop_any.search(text):
             # no action/granted/weak/growth word written in it: the whole text is the noun
@@ -400,6 +530,20 @@ class _Linker:
                 return obj
         head = self.p.strip_tail.sub("", head) if len(head) > 2 else head
         return head or None
+
+    def post_object(self, post: str) -> str:
+        """The object right after an amount an action verb governs (发行⟦6600亿元⟧长期建设国债):
+        the short noun phrase up to the clause's next stop, unless it opens with a verb."""
+        m = _POST_STOP.search(post)
+        text = post[: m.start()] if m else post
+        if not text or not _HAN.match(text):
+            return ""
+        words = self.cut(text)
+        if words[0] in self.action or words[0] in self.weak or words[0] in self.cues.of("growth"):
+            return ""
+        if len(text) <= _OBJECT_MAX:
+            return self.p.strip_tail.sub("", text) if len(text) > 2 else text
+        return self.post_noun(post) or ""
 
     def modifier(self, pre: str) -> str:
         """A relative clause right before the number: 立足调规后增加的 → 调规后增加的."""
@@ -491,9 +635,13 @@ class _Linker:
                 left = swm.group("left")
                 default = self.cues.of("share").get(word) or None
                 om = _TOWARD.search(left)
+                im = _SHARE_OF_IN.search(left)
                 if om:
                     baseline = om.group("b")
                     left = left[: om.start()]
+                elif im and im.start() >= 2:  # A、B增加值占地区生产总值比重分别…
+                    baseline = im.group("b")
+                    left = left[: im.start()]
                 elif default:
                     baseline = default
                 lc = self.clean(left)[0] if left.strip() else ""
@@ -699,6 +847,12 @@ class _Linker:
             tp = _TARGET_PARAGRAPH.search(lead)
             if tp is not None and not _DONE_TARGET.search(lead[: tp.start()]):
                 return Status.TARGET
+        head = self.list_lead(d.sentence)
+        if head is not None:  # …主要预期目标为：⏎国内生产总值增长13.5%；: an item of the list
+            lead = self.t[slice(*self.n(head.span))]
+            tp = _TARGET_PARAGRAPH.search(lead)
+            if tp is not None and not _DONE_TARGET.search(lead[: tp.start()]):
+                return Status.TARGET
         if (self.in_plan_section(d.sentence) or self.is_plan) and self.p.weak_any.search(
             clause_pre
         ):  # only a written target_weak word can be a word of the cut
@@ -776,6 +930,11 @@ class _Linker:
             if own is not None:
                 return own[0]
             return self.scope_period(prev, depth + 1)
+        head = self.list_lead(sent)
+        if head is not None:  # 2003年…主要预期目标为：⏎国内生产总值增长13.5%；
+            hp = self.opening_period(head, opens_paragraph=True)
+            if hp is not None:
+                return hp
         if not self._leads_built:
             self._build_leads()
         lead = self._lead_before.get(sent.span[0])  # the paragraph's: 2014年，/ …三年来，
@@ -791,6 +950,31 @@ class _Linker:
         if outer is not None:
             return outer
         return self.title_period or self.lead_period
+
+    def list_lead(self, sent: Sentence) -> Sentence | None:
+        """The lead of a list written one item a line: a paragraph ending in a colon
+        (``2003年全县经济工作的主要预期目标为：``) heads the short one-sentence paragraphs after
+        it that end in ；/，(its items), up to the first item ending in 。 or a heading."""
+        if self._list_leads is None:
+            self._list_leads = {}
+            heads = {sec.span[0] for sec in self.doc.sections}
+            lead: Sentence | None = None
+            for k, para in enumerate(self.doc.paragraphs):
+                sents = self._sent_by_para.get(k, [])
+                ps, pe = self.n(para.span)
+                body = self.t[ps:pe].rstrip()
+                if para.span[0] in heads or len(sents) != 1:
+                    lead = None
+                elif lead is not None and len(body) <= _LIST_ITEM_MAX and body[-1:] in _ITEM_ENDS:
+                    self._list_leads[k] = lead
+                    if body[-1:] not in _ITEM_MORE:
+                        lead = None  # the last item
+                    continue
+                else:
+                    lead = None
+                if sents and body[-1:] in ":：":
+                    lead = sents[-1]
+        return self._list_leads.get(sent.paragraph)
 
     def _build_leads(self) -> None:
         """One pass over the sentences: the lead period in force before each sentence inside
@@ -953,6 +1137,10 @@ class _Linker:
             else:
                 d.period = self.scope_period(sent)
             d.year = self.resolve_year(d.period, sy) if d.period else None
+            if d.period and _PLAN_SPAN.fullmatch(d.period.strip()):
+                span = self.years_pair(sent, d.item.s)  # 2002年与1998年相比，…年均增长11.4%
+                if span is not None:
+                    d.year = _cn_year(span.group("b").strip().rstrip("年").strip())
             ci = d.clause
             d.status = self.status(d, sn, clauses[ci])
         return drafts
@@ -983,13 +1171,23 @@ class _Linker:
         if not role:
             return None
         d.extra["pair"] = role
-        ps = self.n(self.doc.paragraphs[sent.paragraph].span)[0]
-        last = None
-        for m in _PAIR_YEARS.finditer(self.t, max(ps, d.item.s - _PAIR_REACH), d.item.s):
-            last = m
+        last = self.years_pair(sent, d.item.s)
         if last is None:
             return None
         return self.orig(*last.span(role))
+
+    def years_pair(self, sent: Sentence, pos: int) -> regex.Match[str] | None:
+        """The latest pair of years written in the paragraph before ``pos``: a pair with its
+        years (``由1997年的…增加到2002年的…``) or a comparison lead (``2002年与1998年相比，``);
+        group ``a`` is the from-year, ``b`` the to-year."""
+        ps = self.n(self.doc.paragraphs[sent.paragraph].span)[0]
+        lo = max(ps, pos - _PAIR_REACH)
+        last: regex.Match[str] | None = None
+        for pat in (_PAIR_YEARS, _COMPARE_YEARS):
+            for m in pat.finditer(self.t, lo, pos):
+                if last is None or m.start() > last.start():
+                    last = m
+        return last
 
     def skip(self, it: _Item, pre: str, post: str) -> bool:
         q = it.q
@@ -1021,6 +1219,7 @@ class _Linker:
             if head.item.q.unit == "count" or (
                 head.item.q.unit not in PERCENT_UNITS | {"pp", "x"}
                 and head.extra["pre"].endswith("的")
+                and not _YEAR_OF_VALUE.search(head.extra["pre"])  # 由一九五二年的⟦…⟧: a level
             ):
                 pn = self.post_noun(head.extra["post"])
                 if pn:
@@ -1048,20 +1247,29 @@ class _Linker:
                 prev_group = group
                 i = j
                 continue
+            if name and head.item.q.unit not in PERCENT_UNITS | {"pp", "x", "count"}:
+                name = self.whole_of(head, name, drafts[:i])
+            elif not name and verb is not None and head.item.q.unit not in PERCENT_UNITS:
+                name = self.post_object(head.extra["post"])  # 拟发行⟦1400亿元⟧长期建设国债
             names: list[str | None] = []
-            if len(group) > 1 and name:
-                parts = [x for x in _LIST_SPLIT.split(name) if x]
+            pair = len(group) == 2 and bool(_PAIR_TO.match(group[1].extra["pre"]))
+            if len(group) > 1 and name and not pair:  # 由A增加到B is one thing's two values
+                parts = self.list_parts(name)
                 if head.respectively and len(parts) == len(group):
                     names = list(parts)
                 elif name.startswith("城乡") and len(group) == 2:
                     rest = name[2:]
                     names = ["城镇" + rest, "农村" + rest]
             if not names:
-                if not name and head.respectively and prev_group and len(prev_group) == len(group):
-                    names = [g.indicator for g in prev_group]
-                else:
+                if not name and head.respectively:
+                    names = self.respective(drafts[:i], prev_group, len(group))
+                if not names:
                     if not name:
                         name = self.inherit(drafts[:i], head, clauses)
+                        if head.respectively and len(group) > 1 and name:
+                            parts = self.list_parts(name)  # 木材和水泥的产量，也将分别…
+                            names = list(parts) if len(parts) == len(group) else []
+                if not names:
                     for k, g in enumerate(group):
                         pn = (
                             self.post_noun(g.extra["post"])
@@ -1094,19 +1302,83 @@ class _Linker:
             prev_group = group
             i = j
 
+    def list_parts(self, name: str) -> list[str]:
+        """The items of a listed subject, a shared measure noun given to each:
+        ``文化及相关产业、旅游及相关产业增加值`` → both …增加值 (split on 、 when written, else
+        on 和/及/与)."""
+        splitter = _LIST_ENUM if "、" in name else _LIST_SPLIT
+        parts = [x for x in splitter.split(name) if x]
+        if len(parts) > 1:
+            tail = self.measure_tail(parts[-1])
+            if tail and len(parts[-1]) > len(tail) and not any(self.measure_tail(x) for x in parts[:-1]):
+                parts = [x + tail for x in parts[:-1]] + [parts[-1]]
+        return parts
+
+    def respective(self, before: list[_Draft], prev_group: list[_Draft], n: int) -> list[str | None]:
+        """``分别增长a和b`` without a subject: the previous list's indicators, else those of the
+        last n claims before it, each standing alone (``氮肥…，磷肥…，分别比上一年增长…``)."""
+        if prev_group and len(prev_group) == n:
+            return [g.indicator for g in prev_group]
+        last = before[-n:] if len(before) >= n else []
+        found = [d.indicator for d in last if not d.continues]
+        if len(found) == n and all(found) and len(set(found)) == n:
+            return list(found)
+        return []
+
+    def whole_of(self, head: _Draft, name: str, before: list[_Draft]) -> str:
+        """A part takes the measure noun of the whole it breaks down, and a bare measure noun
+        the thing of the figure before it: ``商品房销售面积…，其中住宅⟦…⟧`` → 住宅销售面积;
+        ``按地域分，城镇实现⟦…⟧`` → 城镇零售总额; ``植树造林15.8万亩，实现产值⟦…⟧`` →
+        植树造林产值."""
+        unit = head.item.q.unit
+        if name in self.measure_nouns:
+            prev = next((d for d in reversed(before) if d.indicator), None)
+            if prev is not None and prev.clause != head.clause - 1:
+                prev = None  # only the clause right before: 植树造林15.8万亩，实现产值⟦…⟧
+            if prev is not None and prev.indicator:
+                thing = prev.indicator[: len(prev.indicator) - len(self.measure_tail(prev.indicator))]
+                if len(thing) >= 2 and not thing.endswith(name):
+                    return thing + name
+            return name
+        if self.measure_tail(name) or name in taxonomy_surfaces():
+            return name
+        ss = self.n(head.sentence.span)[0]
+        in_sentence = bool(_PART_LEAD.match(head.subject_raw)) or bool(
+            _PART_LEAD.match(self.t, self.n(head.sentence.clauses[head.clause])[0])
+            if head.sentence.clauses
+            else False
+        )
+        if in_sentence:
+            whole = next((d for d in reversed(before) if d.item.q.unit == unit and d.indicator), None)
+        elif _PART_LEAD.match(self.t, ss) and not before:
+            whole = next((d for d in self._prev_drafts if d.item.q.unit == unit and d.indicator), None)
+        else:
+            return name
+        if whole is None or not whole.indicator:
+            return name
+        tail = self.measure_tail(whole.indicator)
+        return name + tail if tail else name
+
     def inherit(self, before: list[_Draft], head: _Draft, clauses: list[Span]) -> str:
+        first_ci = before[-1].clause + 1 if before else 0
+        if before and first_ci < head.clause:  # 糖的产量，比上一年增加⟦…⟧: a new topic clause
+            cs, ce = clauses[head.clause - 1]
+            topic, _, verb = self.clean(self.t[cs:ce].rstrip(" ,，;；:："))
+            if topic and verb is None and self.measure_tail(topic) and len(topic) <= _TOPIC_MAX:
+                if not _TOPIC_NUMBER.search(topic):
+                    return topic
         if before:
             for b in reversed(before):
                 if b.indicator:
                     return b.indicator
-        first_ci = before[-1].clause + 1 if before else 0
         for ci in range(head.clause - 1, first_ci - 1, -1):
             cs, ce = clauses[ci]
             text = self.t[cs:ce].rstrip(" ,，;；:：")
-            if ci == head.clause - 1 == 0:  # no claim in it: it would be in ``before``
+            if ci == head.clause - 1:  # no claim in it: it would be in ``before``
                 topic, _, verb = self.clean(text)  # 一九五八年的基本建设总投资额，拟定为⟦…⟧
                 if (
                     topic
+                    and (ci == 0 or self.measure_tail(topic))  # 例如，棉纱的产量，比上一年…
                     and verb is None
                     and len(topic) <= _TOPIC_MAX
                     and not _TOPIC_NUMBER.search(topic)  # 生产总值居全省第3位: not a name
@@ -1161,6 +1433,7 @@ class _Linker:
                 drafts = [_Draft(item=it, sentence=sents[k], clause=0) for it in by_sent[k]]
             for d in drafts:
                 claims.append(self.to_claim(d, len(claims) + 1))
+            self._prev_drafts = drafts
         return claims, warnings
 
     def to_claim(self, d: _Draft, n: int) -> Claim:
@@ -1193,6 +1466,21 @@ class _Linker:
             year=d.year,
             sentence=d.sentence.span,
         )
+
+
+def _strip_unquoted(s: str) -> str:
+    """Strip separators from both ends, and quotes only where they are unbalanced
+    (“三化”改造项目 keeps its quotes; 万企” loses its stray one)."""
+    s = s.strip(_UNQUOTED_STRIP)
+    while s and not (s.count("“") == s.count("”") and s.count('"') % 2 == 0):
+        if s[0] in "“\"":
+            s = s[1:]
+        elif s[-1] in "”\"":
+            s = s[:-1]
+        else:
+            break
+        s = s.strip(_UNQUOTED_STRIP)
+    return s
 
 
 def k_is_share(d: _Draft) -> bool:
