@@ -42,8 +42,8 @@ CANONICAL = {
     "year",
     "hour",
     "minute",
-    "t_km",
-    "person_km",
+    "t-km",
+    "person-km",
     "hp",
     "index",
 }
