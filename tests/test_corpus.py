@@ -68,16 +68,21 @@ def test_seed_scores_perfectly(report: dict[str, Any]) -> None:
 
 # floors: (claim F1, value+unit accuracy, task F1 or None) reached on each document.
 # 001, 004, 010 and 014 were annotated after the rules were written and scored
-# before any tuning on them (held-out figures in the README).
+# before any tuning on them (held-out figures in the README); so were 008, 017, 020
+# and 029 (generalisation round 2 set their floors at the scores it reached).
 FLOORS = {
-    "001.txt": (0.93, 0.98, 0.8),
+    "001.txt": (0.93, 1.00, 0.8),
     "004.txt": (0.99, 0.99, 0.95),
+    "008.txt": (0.96, 1.00, 0.90),
     "010.txt": (0.97, 0.99, 0.9),
     "014.txt": (0.98, 0.99, 0.93),
     "016.txt": (0.99, 0.99, 0.9),
-    "021.txt": (0.95, 0.96, None),
+    "017.txt": (0.98, 1.00, 0.93),
+    "020.txt": (1.00, 1.00, 0.96),
+    "021.txt": (0.95, 0.98, None),
     "022.txt": (0.95, 0.99, 0.9),
     "026.txt": (0.97, 0.93, 0.9),
+    "029.txt": (0.94, 0.87, 0.82),
 }
 
 
@@ -96,12 +101,16 @@ def test_dev_documents_stay_above_their_floors(report: dict[str, Any], name: str
 FIELD_FLOORS = {
     "001.txt": {"measure": 0.95, "status": 1.00, "period": 0.83, "year": 0.98, "indicator": 0.66},
     "004.txt": {"measure": 0.98, "status": 1.00, "period": 0.97, "year": 0.97, "indicator": 0.87},
+    "008.txt": {"measure": 1.00, "status": 1.00, "period": 0.88, "year": 1.00, "indicator": 0.76},
     "010.txt": {"measure": 0.98, "status": 0.98, "period": 0.98, "year": 1.00, "indicator": 0.85},
     "014.txt": {"measure": 0.97, "status": 0.98, "period": 0.95, "year": 0.95, "indicator": 0.80},
     "016.txt": {"measure": 1.00, "status": 1.00, "period": 1.00, "year": 1.00, "indicator": 0.89},
+    "017.txt": {"measure": 1.00, "status": 0.97, "period": 0.88, "year": 0.97, "indicator": 0.82},
+    "020.txt": {"measure": 1.00, "status": 1.00, "year": 1.00},
     "021.txt": {"measure": 0.99, "status": 1.00, "period": 0.98, "year": 1.00, "indicator": 0.85},
-    "022.txt": {"measure": 1.00, "status": 1.00, "period": 0.95, "year": 0.93, "indicator": 0.85},
-    "026.txt": {"measure": 0.93, "status": 0.92, "period": 0.67, "year": 0.91, "indicator": 0.42},
+    "022.txt": {"measure": 1.00, "status": 1.00, "period": 0.98, "year": 0.93, "indicator": 0.85},
+    "026.txt": {"measure": 0.93, "status": 0.96, "period": 0.96, "year": 0.95, "indicator": 0.42},
+    "029.txt": {"measure": 0.94, "status": 0.97, "period": 0.88, "year": 0.93, "indicator": 0.30},
 }
 
 

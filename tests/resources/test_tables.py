@@ -105,7 +105,7 @@ def test_qualifiers_valid() -> None:
 
 def test_traps_valid() -> None:
     for row in load_tsv("traps.tsv"):
-        assert row["kind"] in {"word", "after", "before", "class"}
+        assert row["kind"] in {"word", "after", "before", "class", "unit_class"}
         assert row["reason"] in {
             "name",
             "ordinal",

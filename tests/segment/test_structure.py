@@ -104,10 +104,33 @@ def test_heading_kinds(line: str, level: int) -> None:
     [
         pytest.param("一、要加快发展。这是一段很长的正文内容，不是标题，而是列表段落。", id="long-list-paragraph"),
         pytest.param("1.5亿元用于基础设施建设。", id="decimal-not-list"),
+        pytest.param("1、完成污水处理厂配套工程。", id="numbered-item-sentence"),
+        pytest.param("七、 国外借款还本付息243亿元，平均每年49亿元。", id="cn-item-with-figures"),
     ],
 )
 def test_not_headings(line: str) -> None:
     doc = segment(f"正文第一句话在这里，内容足够长了。\n{line}")
+    assert doc.sections == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "今年是全面贯彻党的十六大精神的第一年，是实施“十五”计划的关键一年。做好今年工作，具有特别重要的"
+            "意义。今年国民\n\n经济和社会发\n\n展的主要预期目标是：国内生产总值比上年增长9％，财政收入增长8．5％。",
+            id="word-broken-across-lines",
+        ),
+        pytest.param(
+            "今后五年，是完成“十五”计划，并为全省经济社会发展打下基础的五年，是我国进入\n\n全面建设小康社会\n\n"
+            "、加快推进社会主义现代化新的发展阶段，也是我省加快发展的重要时期。",
+            id="scraped-link-on-own-line",
+        ),
+    ],
+)
+def test_short_line_inside_a_broken_sentence_is_not_a_heading(text: str) -> None:
+    opening = "各位代表：现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见。"
+    doc = segment(f"某省政府工作报告\n\n{opening}\n\n{text}")
     assert doc.sections == []
 
 

@@ -51,7 +51,7 @@ _SHARE_IN = regex.compile(
     r"在(?P<base>[^,，;；在]{2,15}?)中[^,，;；]{0,12}(?:比重|占比)"
 )  # 在工业总产值中所占的比重
 _PLAN_SPAN = regex.compile(
-    r"年均|平均每年|每年平均|\d+年内|[一二三四五六七八九十]年内|[一二三四五六七八九十]年间"
+    r"年均|平均每年|每年平均|每年|\d+年内|[一二三四五六七八九十]年(?:内|间|合计|累计|平均)"
 )
 _POST_STOP = regex.compile(r"[,，;；。！？!?、:：()（）“”\"'《》\s\d]|和|及|与|或|以及|的|等")
 _SCOPE_OF = regex.compile(
@@ -104,7 +104,19 @@ _COMPARE_YEARS = regex.compile(  # 2002年与1998年相比，…由21.70亿元�
 _LIST_ITEM_MAX = 60  # a line this short after a colon lead is an item of its list
 _ITEM_ENDS = "；;，,。"  # an item line ends in one of these
 _ITEM_MORE = "；;，,"  # … and more items follow unless it ends in 。
-_YEAR_OF_VALUE = regex.compile(rf"(?P<y>{YEAR_NUM}\s*年)的\s*$")  # 2002年的⟦10.2万亿元⟧
+_ITEM_MARK = regex.compile(  # an enumerated item line: 、… / 一、… / 1、… / （1）…
+    r"\s*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})?\s*、|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
+)
+_YEAR_OF_VALUE = regex.compile(  # 2002年的⟦10.2万亿元⟧ / 比“五五”时期的⟦38.1%⟧: that period's level
+    rf"""
+    (?P<y>
+        {YEAR_NUM}\s*年                                          # 2002年
+      | [“"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”"]?\s*(?:时期|期间)   # “五五”时期 (a plan's)
+    )
+    的\s*$                                                      # … 的 right before the value
+    """,
+    regex.VERBOSE,
+)
 _ESTIMATE_LEAD = regex.compile(r"\s*(?:根据|据)?")  # 根据预计数字（…），: an estimate lead
 _FISCAL_YEAR = regex.compile(rf"(?P<y>{YEAR_NUM})\s*年度")  # 一九五八年度: the year a report covers
 _OPENING_MAX = 300  # characters of an undated document's opening searched for its year
@@ -121,7 +133,14 @@ _PAIR_TO = regex.compile(  # …增加到⟦2864亿美元⟧: the pair's end
 )
 _CLAUSE_END = " \t\n,，;；:：、"  # separators closing a clause
 _LEAD_CLAUSE_MAX = 25  # a clause this short ending in a period is a lead: 刚刚过去的2025年，
-_LEAD_OPEN = regex.compile(r"\s*在?")  # a paragraph opening with a period: 2012年…, 全年…
+_LEAD_OPEN = regex.compile(  # a paragraph opening with a period: 2012年…, 全年…
+    r"""
+    \s*
+    (?:(?:计划|规划|纲要)(?:要求|规定|安排|提出)\s*[,，]\s*)?   # 计划要求，1985年…: the plan's frame
+    在?                                                          # 在一九五八年的工业生产中
+    """,
+    regex.VERBOSE,
+)
 _ADMIN_TAIL = regex.compile(r"(?:区|县|市|省|州|旗|盟)$")  # a place variant ends in an admin suffix
 _ADMIN_SUFFIX = regex.compile(  # suffix stripped to a place stem
     r"(?:特别行政区|自治区|自治州|自治县|高新区|开发区|新区|省|市|县|区)$"
@@ -134,7 +153,9 @@ _DRAG = regex.compile(r"下拉|拖累")  # a contribution pulling growth down
 _VERB_TAIL = regex.compile(r"(?:了|达|为)+\s*$")  # filler verbs before a contribution figure
 _SHARE_OF_IN = regex.compile(r"占(?P<b>[^,，;；占]{2,15})$")  # …占X比重: X is the whole
 _TOWARD = regex.compile(r"对(?P<b>[^,，;；]{1,12})的?$")  # 对X的贡献率: X is the baseline
-_STRUCTURE = regex.compile(r"结构|比例为|之比")  # 三次产业结构为3.9：59.5：36.6
+_STRUCTURE = regex.compile(  # 三次产业结构为3.9：59.5：36.6 / 三次产业比例调整到20:50:30
+    r"结构|比例(?:调整)?[为到]|之比"
+)
 _CLAUSE_SEP = regex.compile(r"[,，;；:：]")  # clause separators
 _SHARE_WORD = regex.compile(r"比重|占比")  # a share word earlier in the sentence
 _BASE_HEAD = regex.compile(r"^(?:同期|了)")  # filler at the head of a baseline
@@ -144,9 +165,13 @@ _PLAN_NOUN_NEXT = regex.compile(r"[期时的中]")  # 计划期, 规划的: a no
 _TASK_WORD = regex.compile(r"任务")  # 目标任务
 _DONE = regex.compile(r"完成|实现")  # completed
 _PLAN_NO_BEFORE = regex.compile(r"[年个]五?$")  # 年计划, 五年计划 (a plan name)
+_PER_YEAR = regex.compile(r"平均每年|每年平均|每年|年均")  # a per-year rate: its clause only
+_YEARS_SPAN_ONLY = regex.compile(  # 五年(累计投资…): a span of years, its ；-part only
+    r"(?:[一二三四五六七八九十两]|\d{1,2})年"
+)
 _QIZHONG = regex.compile(r"\s*其中")  # 其中: continues the sentence before
 _PLAN_SPAN_WORD = regex.compile(r"五(?:时期|期间|期末|末|$|”|\")")  # 十二五时期: a plan period
-_THIS_YEAR = regex.compile(r"今年|本年|当年")  # the document's year
+_THIS_YEAR = regex.compile(r"今年|本年|当年|目前")  # the document's year (目前: now)
 _LAST_YEAR = regex.compile(r"去年|上一?年")  # the year before
 _STRUCT_TAIL = regex.compile(r"(?:结构|比例|之比).*$")  # 三次产业结构… → 三次产业
 _BREAK_THROUGH = regex.compile(r"突破\s*$")  # 突破 right before the number
@@ -894,8 +919,13 @@ class _Linker:
 
     # -- period ------------------------------------------------------------------------
     def period_in(
-        self, start: int, end: int, before: int, skip: list[Span]
+        self, start: int, end: int, before: int, skip: list[Span], local_from: int = -1
     ) -> tuple[str, int] | None:
+        """The period nearest before ``before`` in ``[start, end)``; a per-year word written
+        before ``local_from`` (the claim's clause) and a span of years opening an earlier
+        ；-separated part of the sentence are passed over (they govern only their own part)."""
+        part_from = self.t.rfind("；", start, before) if local_from >= 0 else -1
+        part_from = max(part_from, self.t.rfind(";", start, before) if local_from >= 0 else -1)
         best: tuple[str, int] | None = None
         found = self._periods.get((start, end))
         if found is None:  # scan each sentence once, whatever the number of its claims
@@ -907,6 +937,10 @@ class _Linker:
                 break
             if any(a < pe and ps < b for a, b in skip):
                 continue
+            if ps < local_from and _PER_YEAR.fullmatch(self.t, ps, pe):
+                continue  # 平均每年340亿元，占财政总支出的27.9%: the share is of the total
+            if ps < part_from and _YEARS_SPAN_ONLY.fullmatch(self.t, ps, pe):
+                continue  # 到2007年，…；五年累计投资达到85亿元；三次产业比例调整到…: back to 2007年
             best = (self.orig(ps, pe), ps)
         return best
 
@@ -930,9 +964,9 @@ class _Linker:
             if own is not None:
                 return own[0]
             return self.scope_period(prev, depth + 1)
-        head = self.list_lead(sent)
-        if head is not None:  # 2003年…主要预期目标为：⏎国内生产总值增长13.5%；
-            hp = self.opening_period(head, opens_paragraph=True)
+        list_head = self.list_lead(sent)
+        if list_head is not None:  # 2003年…主要预期目标为：⏎国内生产总值增长13.5%；
+            hp = self.opening_period(list_head, opens_paragraph=True)
             if hp is not None:
                 return hp
         if not self._leads_built:
@@ -963,8 +997,12 @@ class _Linker:
                 sents = self._sent_by_para.get(k, [])
                 ps, pe = self.n(para.span)
                 body = self.t[ps:pe].rstrip()
+                marked = _ITEM_MARK.match(body) is not None
                 if para.span[0] in heads or len(sents) != 1:
                     lead = None
+                elif lead is not None and marked and body[-1:] in _ITEM_ENDS:
+                    self._list_leads[k] = lead  # 、基本建设拨款…1，700亿元，…。 (a marked item)
+                    continue
                 elif lead is not None and len(body) <= _LIST_ITEM_MAX and body[-1:] in _ITEM_ENDS:
                     self._list_leads[k] = lead
                     if body[-1:] not in _ITEM_MORE:
@@ -981,16 +1019,28 @@ class _Linker:
         its paragraph, and the one an earlier paragraph's opening sets for its section."""
         para_lead: dict[int, str] = {}
         sec_lead: dict[int | None, str] = {}
+        joined: dict[int, int] = {}  # a line that opens with a sentence's tail → its paragraph
+        prev: Sentence | None = None
         for sent in sorted(self.doc.sentences, key=lambda x: x.span[0]):
             first = self._para_first.get(sent.paragraph) is sent
+            para_text = self.doc.paragraphs[sent.paragraph]
+            if (
+                first
+                and prev is not None
+                and prev.paragraph != sent.paragraph
+                and prev.span[1] > para_text.span[0]  # 今年国民⏎经济和社会发⏎展的…目标是：…。城镇…
+            ):
+                joined[sent.paragraph] = joined.get(prev.paragraph, prev.paragraph)
+            para = joined.get(sent.paragraph, sent.paragraph)
+            prev = sent
             if first:
                 self._section_lead_before[sent.paragraph] = sec_lead.get(sent.section)
-            self._lead_before[sent.span[0]] = para_lead.get(sent.paragraph)
-            lead = self.opening_period(sent, opens_paragraph=first)
+            self._lead_before[sent.span[0]] = para_lead.get(para)
+            lead = self.opening_period(sent, opens_paragraph=first and para == sent.paragraph)
             if lead is not None:
-                para_lead[sent.paragraph] = lead
-            if first:
-                opening = self.opening_period(sent, opens_paragraph=False)
+                para_lead[para] = lead
+            if first:  # in a plan, a paragraph opening with its year scopes the section
+                opening = self.opening_period(sent, opens_paragraph=self.is_plan)
                 if opening is not None:
                     sec_lead[sent.section] = opening
         self._leads_built = True
@@ -1061,7 +1111,7 @@ class _Linker:
         if pm and _PLAN_SPAN_WORD.search(period):
             return _plan_end(pm.group("n"))
         now = self.now_year
-        if _THIS_YEAR.search(period):
+        if _THIS_YEAR.search(period) and now is not None:  # undated: the scope's year, below
             return now
         if _LAST_YEAR.search(period):
             return now - 1 if now is not None else None
@@ -1113,6 +1163,11 @@ class _Linker:
             d.continues = bool(drafts) and (
                 (drafts[-1].clause == ci and bool(_CONNECTOR.match(bare)))
                 or (len(between) <= 2 and bool(_CONNECTOR.match(between)))  # 3.9：59.5：36.6
+                or (  # 占…的27.9%，比“五五”时期的⟦38.1%⟧: the same measure in the base period
+                    _COMPARE_HEAD.match(pre.strip()) is not None
+                    and _YEAR_OF_VALUE.search(pre) is not None
+                    and drafts[-1].item.q.unit == it.q.unit
+                )
             )
             self.analyse(d, pre, seg_start)
             if d.measure == Measure.DIFFERENCE and d.baseline is None:
@@ -1124,7 +1179,7 @@ class _Linker:
         sy = self.scope_year(sent) if drafts else None  # the sentence's: once for all its claims
         for d in drafts:
             skip = [*qspans, d.base_span] if d.base_span else qspans
-            own = self.period_in(sn[0], sn[1], d.item.s, skip)
+            own = self.period_in(sn[0], sn[1], d.item.s, skip, clauses[d.clause][0])
             pair = self.pair_period(d, drafts, sent)
             own_year = _YEAR_OF_VALUE.search(d.extra.get("pre", ""))
             if pair is not None:

@@ -91,6 +91,9 @@ def _before(text: str, pos: int) -> str:
     return text[max(0, pos - _CONTEXT) : pos]
 
 
+_HAN_NEXT = regex.compile(r"\p{Han}")  # a Chinese character right after a mention
+
+
 def _after(text: str, pos: int) -> str:
     return text[pos : pos + _CONTEXT]
 
@@ -109,6 +112,12 @@ class _Finder:
         self.before = dict(traps.get("before", ()))
         self.before_words = tuple(self.before)  # one C-level endswith test for all of them
         self.classes = tuple(s for s, _ in traps.get("class", ()))
+        self.unit_classes = frozenset(s for s, _ in traps.get("unit_class", ()))
+        self.lower_prefixes = frozenset(  # 超 / 超过 / 不低于: a lower bound written before
+            r.surface
+            for r in qualifier_rows().values()
+            if r.position == "prefix" and r.qualifier in ("more_than", "at_least")
+        )
 
     # -- the main number pattern -------------------------------------------------
     def scan_main(self) -> list[Found]:
@@ -200,6 +209,9 @@ class _Finder:
         )
         return self._accept(f, num_name)
 
+    def _lower_bound_prefix(self, prefix: str) -> bool:
+        return prefix in self.lower_prefixes
+
     def _accept(self, f: Found, num_name: str) -> Found | None:
         """Apply unit, context and trap rules to a candidate; None drops it."""
         text = self.text
@@ -260,9 +272,13 @@ class _Finder:
         if cn and row is not None and row.kind == "count":
             if any(after.startswith(w) for w in self.after):
                 return None  # 三个代表, 三次产业, 四个全面
-        if row is not None and row.kind == "money" and f.suffix in ("以上", "以下"):
+        if row is not None and row.kind == "money" and (
+            f.suffix in ("以上", "以下") or self._lower_bound_prefix(f.prefix)
+        ):
             if any(after.startswith(w) for w in self.classes):
-                return None  # 亿元以上项目: a category name
+                return None  # 亿元以上项目 / 投资超千万元的项目: a category name
+        if unit in self.unit_classes and _HAN_NEXT.match(after):
+            return None  # 500KV变电站: a voltage class naming equipment
         if "\ufffd" in text[max(0, f.span[0] - 1) : f.span[1] + 1]:
             warnings.append(WarningCode.REPLACEMENT_CHAR.value)
         hint = ""

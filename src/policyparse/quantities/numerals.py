@@ -141,7 +141,8 @@ def _big_run_value(run: str) -> Decimal | None:
 _ARABIC = regex.compile(
     r"""
     (?P<int>\d{1,3}(?:,\d{3})+|\d+)   # integer part, optional thousands separators
-    (?:[.·](?P<frac>\d+))?           # decimal part (ASCII point or middle dot)
+    (?:[.·](?P<frac>\d+)             # decimal part (ASCII point or middle dot)
+      | ,(?P<frac>\d{1,2}))?          # … or an OCR'd comma before 1–2 digits (21，7％)
     (?P<mult>[十百千万亿]*)           # trailing multipliers: 1.3万亿, 260万
     """,
     regex.VERBOSE,

@@ -130,7 +130,7 @@ def patterns() -> Patterns:
         (?:{pieces["BIG"]}+{pieces["DIGU"]}+)*           # 一亿二千 / 三万五千 (inner 万/亿)
         (?:[点·]{pieces["DIG"]}+)?             # 三点五 / 七七·五
     )"""
-    pieces["MULT"] = r"(?:[十百千]?(?:万亿|亿|万)|[百千])"  # multipliers after a number
+    pieces["MULT"] = r"(?:[十百千]?(?:万\ ?亿|亿|万)|[百千])"  # multipliers (1万 亿元: a wrapped 万亿)
     pieces["UNIT"] = (
         "(?:"
         + _alt(list(units))
@@ -143,6 +143,7 @@ def patterns() -> Patterns:
         (?<![0-9]\ )\d(?:\ \d){{1,15}}+           # scan-spaced digits: 2 3 0 0万亩 (bounded) …
         (?=\ ?(?:{pieces["MULT"]}|{pieces["UNIT"]}))  # … only when a unit follows
       | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?      # thousands separators: 1,234.5
+      | \d{{1,3}},\d{{1,2}}(?=\ ?[%‰])          # OCR decimal comma: 21，7％ (never a thousands group)
       | \d+(?:\ ?[.·]\ ?\d+)?                # plain, with decimals (1 · 024 from scans)
     )"""
     pieces["CURRENCY"] = _alt(currency)

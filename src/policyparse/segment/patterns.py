@@ -54,6 +54,11 @@ UNMARKED_HEADING = regex.compile(
     regex.VERBOSE,
 )
 
+# a line ending in a sentence mark (closers allowed): 1、完成污水处理厂配套工程。
+TERMINAL_END = regex.compile(rf"{TERMINAL}{CLOSERS}*\s*$")
+CLAUSE_MARK = regex.compile(CLAUSE_BREAK)  # a clause break inside a line: ，；：
+FIGURE = regex.compile(r"\d")  # an Arabic figure inside a line (243亿元)
+
 # level of each heading kind (1 = top)
 HEADING_LEVEL = {
     "unmarked": 1,
@@ -75,6 +80,9 @@ SENTENCE_END = regex.compile(
     regex.VERBOSE,
 )
 CLAUSE_SPLIT = regex.compile(CLAUSE_BREAK)
+# a line of prose ending inside a sentence (after a clause mark, at a Chinese character or a
+# comma): the next line continues it (web-scraped text broken mid-word, links on own lines)
+ENDS_MID_SENTENCE = regex.compile(r"[，,、；;].*(?:\p{Han}|[，,、])\s*$")
 ENDS_COMPLETE = regex.compile(rf"(?:{TERMINAL}|……|…|[:：]){CLOSERS}*\s*$")
 
 # --- metadata ----------------------------------------------------------------

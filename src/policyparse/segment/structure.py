@@ -110,6 +110,10 @@ def _heading_kind(line: str) -> str | None:
     body = line[m.end():]
     if len(line) > _MAX_HEADING or "。" in body.rstrip("。") or not body.strip():
         return None  # long, or several sentences: a list item written as prose
+    if P.TERMINAL_END.search(body) and (
+        kind == "num_list" or (P.CLAUSE_MARK.search(body) and P.FIGURE.search(body))
+    ):  # 1、完成污水处理厂配套工程。/ 七、国外借款还本付息243亿元，平均每年49亿元。
+        return None  # a numbered item written as a sentence (a figure and clauses): prose
     return kind
 
 
@@ -132,6 +136,9 @@ def _mark_unmarked_headings(
         if not prose_started or kinds[i] is not None or i == title_idx or i + 1 >= len(lines):
             continue
         ns, ne = lines[i + 1]
+        ps, pe = lines[i - 1] if i > 0 else (0, 0)
+        if kinds[i - 1] is None and P.ENDS_MID_SENTENCE.search(ntext[ps:pe]):
+            continue  # 今年国民⏎经济和社会发⏎展的…: a line broken mid-sentence, not a heading
         if P.UNMARKED_HEADING.fullmatch(line) and ne - ns >= 30:
             kinds[i] = "unmarked"
 

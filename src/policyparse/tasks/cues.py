@@ -21,6 +21,7 @@ KINDS = frozenset(
         "verb", "adverb", "strip", "subject", "prep", "modal", "modal_not", "nonaction",
         "deadline", "narrative", "narrative_not", "meeting", "frame", "past_lead", "past",
         "past_not", "copula", "lead", "retro", "plan", "retro_doc", "list_lead", "target_list",
+        "causative",
     }
 )
 MODAL_RANK = {Modality.SHOULD: 0, Modality.STRIVE: 1, Modality.MUST: 2}

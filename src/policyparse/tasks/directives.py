@@ -60,6 +60,16 @@ _SUB_LEAD_SERIES = 3  # … in a series of at least this many such sentences
 _ENUM_LEAD = regex.compile(r"[一二三四五六七八九十]+是|——|—")  # enumerating leads (not 首先)
 _FISCAL_YEAR = regex.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度")  # 一九五八年度
 _OPENING_MAX = 300  # characters of an undated document's opening searched for its year
+_COUNTED_PARTS = regex.compile(  # …重点抓好七个方面： / 抓好以下七个方面的工作：: a list of parts follows
+    r"""
+    (?:[一二三四五六七八九十两]+|\d+)\s*(?:个|大|项)?   # 七个 / 六大 / 3项
+    \s*(?:方面|部分)(?:的?工作|的?任务)?              # 方面(的工作)
+    \s*[:：]?\s*$                                    # at the end of the sentence
+    """,
+    regex.VERBOSE,
+)
+_DEADLINE_MODIFIER = regex.compile(r"的|政府")  # 今年的… / 今年政府工作…: the word modifies a noun
+_FIRST_PERSON = "我们"  # the government speaking of itself
 _ORPHAN_REACH = 4  # words of a lost sentence that may open a paragraph after a cut
 
 DIRECTIVE, NEUTRAL, OTHER, COPULA = "directive", "neutral", "other", "copula"
@@ -126,6 +136,7 @@ def analyse_clause_full(text: str, cues: Cues | None = None) -> Head:
     """:func:`analyse_clause` plus whether a modal word or a subject heads the clause."""
     cues = cues or load_cues()
     pos, act, after_modal, subject = 0, 0, False, False
+    pledge = False  # a must/strive modal (确保, 努力): what follows is committed (努力使…)
     n = len(text)
     while pos < n:
         if text[pos].isspace():
@@ -149,14 +160,15 @@ def analyse_clause_full(text: str, cues: Cues | None = None) -> Head:
             subject = True
         elif m.group("modal") is not None:
             after_modal = True
+            pledge = pledge or cues.modal_value.get(m.group("modal")) != Modality.SHOULD
         pos = m.end()
-        if after_modal and text.startswith("地", pos):  # 努力地进行
-            pos += 1
+        if (after_modal or m.group("strip") is not None) and text.startswith("地", pos):
+            pos += 1  # 努力地进行 / 切实地把…管好
         act = pos
     if pos >= n:  # only time words or connectives: 五年内，
         return Head(NEUTRAL)
     if after_modal:
-        if cues.at("nonaction", text, pos):
+        if cues.at("nonaction", text, pos) and not (pledge and cues.at("causative", text, pos)):
             return Head(OTHER)
         return Head(DIRECTIVE, act, True, subject)
     if cues.at("copula", text, pos):
@@ -201,6 +213,8 @@ def view_sentence(
         return view
     s0 = clauses[0][0]
     fm = cues.frame.match(ntext, s0, clauses[-1][1])
+    if fm is not None and cues.at("verb", ntext, s0):
+        fm = None  # 落实最严生态保护新要求，…: a directive ending in a speech noun, no speaker
     if fm is not None and len(fm.group("speaker").strip()) > 0:
         view.framed = True
     elif cues.at("meeting", ntext, s0) and not cues.at("modal_not", ntext, s0):
@@ -384,6 +398,8 @@ def find_deadline(
             end_month = cues.deadline_end_month.get(word)
             if end_month is not None and end_month < date.month:
                 continue
+        if _DEADLINE_MODIFIER.match(ntext, m.end(), e):
+            continue  # 今年政府工作总的指导思想 / 今年的任务: a modifier of a noun, not a deadline
         brk = _CLAUSE_BREAK_BACK.search(ntext, s, m.start())
         clause_start = brk.end() if brk else 0
         if _at_head(ntext[max(s, clause_start):m.start()], cues):
@@ -499,11 +515,11 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
             if line_mode is not None:
                 mode, area = line_mode, None
             continue
-        if mode == RETRO:
-            continue
         clauses = [_nspan(norm, c) for c in sent.clauses] or [(s, e)]
         orphan = cut_before and by_para[sent.paragraph][0] == i
         view = view_sentence(ntext, clauses, cues, orphan=orphan, doc_year=doc_year)
+        if mode == RETRO and not _pledge(view, ntext):
+            continue  # a review part reports; only the government's own pledge (我们一定…) commits
         narrative = view.narrative or view.past_lead
         if (
             not narrative
@@ -516,6 +532,18 @@ def find_tasks(doc: Document, norm: NormText) -> list[Task]:
         prev_narrative = (sent.paragraph, narrative)
         if not narrative and _is_lead_line(i, sent, by_para, ntext, s, e, cues):
             area = _strip_area(sent.text, cues) or None  # 一是高质量发展水平明显提升。
+            lead_para = sent.paragraph
+            continue
+        if (
+            not narrative
+            and not view.directive
+            and view.clauses
+            and view.clauses[0].kind == DIRECTIVE
+            and not any(c.kind == COPULA for c in view.clauses)
+            and len(by_para.get(sent.paragraph, [])) > 1
+            and _is_area(doc, i, sent, by_para, heading_paras, ntext, s, e)
+        ):  # 实施全方位招商，立体性开放。要扩大…: a headline opening its paragraph
+            area = _strip_area(sent.text, cues) or None
             lead_para = sent.paragraph
             continue
         if narrative or not view.directive:
@@ -592,11 +620,22 @@ def _is_lead_line(
     return not _DIGIT.search(body) and len(_split(body, 0, len(body))) <= 2 and len(body) <= _AREA_MAX
 
 
+def _pledge(view: SentenceView, ntext: str) -> bool:
+    """A first-person pledge: a clause opening with 我们 + a modal word (``对此，我们一定高度重视，
+    …认真加以解决。`` closing the problems paragraph of a review)."""
+    return any(
+        c.subject and c.modal and not c.past and ntext.startswith(_FIRST_PERSON, c.start)
+        for c in view.clauses
+    )
+
+
 def _announces(ntext: str, clauses: list[Span], cues: Cues) -> bool:
     """A sentence that announces a list: it ends right after 以下/如下 (``…提出以下建议。``,
     ``…要努力实现以下目标任务：``), or its first clause names the targets that follow
     (``主要预期目标是：``)."""
     last = _TRIM.sub("", ntext[clauses[-1][0] : clauses[-1][1]])
+    if _COUNTED_PARTS.search(last):  # 重点抓好七个方面：: the report's own structure
+        return True
     for pos, word in cues.find("list_lead", last):
         if len(last) - pos - len(word) <= _LIST_TAIL_MAX:  # …提出以下建议。 / …以下目标任务：
             return True
@@ -655,3 +694,4 @@ def _is_area(
     has_lead = bool(load_cues().at("lead", body))
     follows = nxt < len(doc.paragraphs) and nxt not in heading_paras
     return follows and (after_heading or has_lead) and len(body) <= _LEAD_MAX
+
