@@ -761,6 +761,13 @@ def score_document(pred: Document, gold: GoldDocument) -> DocScore:
     """Score one predicted document against its gold annotation."""
     text = gold.text or pred.text
     issues: list[Issue] = []
+
+    def flag(
+        kind: IssueKind, record: Literal["claim", "task"], rid: str, rec: Claim | Task, detail: str
+    ) -> None:
+        """List one issue about ``rec`` with its context."""
+        issues.append(Issue(kind, record, rid, rec.span, rec.text, detail, _context(text, rec.span)))
+
     text_mismatch = pred.text != text
     if text_mismatch:
         issues.append(
@@ -804,30 +811,10 @@ def score_document(pred: Document, gold: GoldDocument) -> DocScore:
             if name not in _CLAIM_DIAGNOSTIC_ONLY and score(p, g) < 1.0:
                 diffs.append(f"{name}: {show(p)} != {show(g)}")
         if diffs:
-            issues.append(
-                Issue(
-                    "wrong_field",
-                    "claim",
-                    f"{g.id}~{p.id}",
-                    g.span,
-                    g.text,
-                    "; ".join(diffs),
-                    _context(text, g.span),
-                )
-            )
+            flag("wrong_field", "claim", f"{g.id}~{p.id}", g, "; ".join(diffs))
     for gi, g in enumerate(g_claims):
         if gi not in cmatch:
-            issues.append(
-                Issue(
-                    "missed",
-                    "claim",
-                    g.id,
-                    g.span,
-                    g.text,
-                    "no predicted claim overlaps it",
-                    _context(text, g.span),
-                )
-            )
+            flag("missed", "claim", g.id, g, "no predicted claim overlaps it")
 
     # traps
     nc_spans = [n.span for n in gold.non_claims]
@@ -843,29 +830,9 @@ def score_document(pred: Document, gold: GoldDocument) -> DocScore:
                 if pi in matched_preds
                 else "; a false hit"
             )
-            issues.append(
-                Issue(
-                    "trap_hit",
-                    "claim",
-                    p.id,
-                    p.span,
-                    p.text,
-                    f"overlaps non_claim {nc.text!r} ({nc.reason}){also}",
-                    _context(text, p.span),
-                )
-            )
+            flag("trap_hit", "claim", p.id, p, f"overlaps non_claim {nc.text!r} ({nc.reason}){also}")
         elif pi not in matched_preds:
-            issues.append(
-                Issue(
-                    "false_hit",
-                    "claim",
-                    p.id,
-                    p.span,
-                    p.text,
-                    "overlaps no gold claim",
-                    _context(text, p.span),
-                )
-            )
+            flag("false_hit", "claim", p.id, p, "overlaps no gold claim")
 
     # tasks
     tmatch = _match_tasks([t.span for t in g_tasks], [t.span for t in p_tasks])
@@ -892,44 +859,14 @@ def score_document(pred: Document, gold: GoldDocument) -> DocScore:
             else:
                 diffs.append(f"{name}: {shown_p} != {shown_g}")
         if diffs:
-            issues.append(
-                Issue(
-                    "wrong_field",
-                    "task",
-                    f"{g_t.id}~{p_t.id}",
-                    g_t.span,
-                    g_t.text,
-                    "; ".join(diffs),
-                    _context(text, g_t.span),
-                )
-            )
+            flag("wrong_field", "task", f"{g_t.id}~{p_t.id}", g_t, "; ".join(diffs))
     matched_tp = set(tmatch.values())
     for gi, g_t in enumerate(g_tasks):
         if gi not in tmatch:
-            issues.append(
-                Issue(
-                    "missed",
-                    "task",
-                    g_t.id,
-                    g_t.span,
-                    g_t.text,
-                    "no predicted task covers half of it",
-                    _context(text, g_t.span),
-                )
-            )
+            flag("missed", "task", g_t.id, g_t, "no predicted task covers half of it")
     for pi, p_t in enumerate(p_tasks):
         if pi not in matched_tp:
-            issues.append(
-                Issue(
-                    "false_hit",
-                    "task",
-                    p_t.id,
-                    p_t.span,
-                    p_t.text,
-                    "matches no gold task",
-                    _context(text, p_t.span),
-                )
-            )
+            flag("false_hit", "task", p_t.id, p_t, "matches no gold task")
 
     # document-level first, then claims, then tasks; each in text order
     rank = {"document": 0, "claim": 1, "task": 2}
