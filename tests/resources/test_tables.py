@@ -115,3 +115,14 @@ def test_traps_valid() -> None:
             "period",
             "other",
         }
+
+
+def test_per_units_are_count_classifiers_listed_once() -> None:
+    units = {r["surface"]: r for r in load_tsv("units.tsv")}
+    rows = load_tsv("per_units.tsv")
+    counts = Counter(r["surface"] for r in rows)
+    assert [k for k, n in counts.items() if n > 1] == []
+    for row in rows:
+        assert row["surface"] in units, row
+        assert units[row["surface"]]["kind"] == "count", row
+        assert row["per"] and "/" not in row["per"] and " " not in row["per"], row

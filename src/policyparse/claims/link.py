@@ -57,6 +57,19 @@ _POST_STOP = regex.compile(r"[,，;；。！？!?、:：()（）“”\"'《》\
 _SCOPE_OF = regex.compile(
     r"^(?P<scope>.{2,14}?)中(?P<rest>\p{Han}{2,}.*)$"
 )  # 规模以上工业企业中高新技术企业
+_THRESHOLD_HEAD = regex.compile(
+    r"""
+    ^.*?                                     # what the threshold measures: 年销售收入 / 投资
+    (?:
+        \d[\d.,，]*\s*[千百]?(?:万亿|[万亿])?   # 500万 / 1，000万 / 2000 (Arabic)
+      | [〇零一二三四五六七八九十百千万亿两]+   # 千万 / 五百万 (Chinese)
+    )
+    (?:元|美元)?                             # the money unit, if any
+    及?以[上下]的                            # 以上的 / 及以上的 / 以下的
+    (?=\p{Han}{2})                           # … before the counted noun: 规模企业
+    """,
+    regex.VERBOSE,
+)  # 年销售收入500万元以上的规模企业 → 规模企业 (the threshold names a class)
 _INTERIOR_VERB = regex.compile(
     r"(?<=\p{Han}{2})(?:实现|完成了)(?=\p{Han}{2})"
 )  # 第一产业实现增加值
@@ -402,6 +415,7 @@ class _Linker:
         """Strip scope, period, place, verbs and measure words: (indicator, scope-of, verb)."""
         s = _PAREN.sub("", phrase.strip())
         s = _PAREN_TAIL.sub("", s)  # the tail of a parenthesis opened before
+        s = _THRESHOLD_HEAD.sub("", s, count=1)  # 500万元以上的规模企业 → 规模企业
         s = self.p.period.sub("", s)
         scope_of: str | None = None
         verb: str | None = None

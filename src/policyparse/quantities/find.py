@@ -33,7 +33,7 @@ from ..errors import WarningCode
 from ..records import Span
 from ..segment.normalize import NormText
 from .numerals import parse_number
-from .patterns import patterns, qualifier_rows, trap_rows, unit_rows
+from .patterns import PER_NUMERATOR_KINDS, patterns, qualifier_rows, trap_rows, unit_rows
 
 __all__ = ["Found", "find_spans"]
 
@@ -64,6 +64,8 @@ class Found:
     minus: bool = False
     hint: str = ""  # 突破 (outside the span)
     denominator: str = ""  # fractions: 三 of 三分之一
+    per: str = ""  # compound units: the denominator unit after the slash (人 of 万元/人)
+    per_multiplier: str = ""  # 百 of 部/百人
     warnings: tuple[str, ...] = field(default=())  # WarningCode values
 
 
@@ -128,18 +130,35 @@ class _Finder:
             m = self.p.main.search(text, pos)
             if m is None:
                 break
+            m = self._drop_bad_per(m, self.p.main_plain)
             f = self._from_main(m, ranged=True) if m.group("sep") else None
             if f is None:
                 m1 = self.p.single.match(text, m.start())
                 if m1 is None:  # cannot happen: main without range is single
                     pos = m.end() if m.end() > m.start() else m.start() + 1
                     continue
-                m = m1
+                m = self._drop_bad_per(m1, self.p.single_plain)
                 f = self._from_main(m, ranged=False)
             if f is not None:
                 out.append(f)
             pos = m.end() if m.end() > m.start() else m.start() + 1
         return out
+
+    def _drop_bad_per(self, m: regex.Match[str], plain: regex.Pattern[str]) -> regex.Match[str]:
+        """Re-match without the slash part when the numerator cannot start a compound unit.
+
+        ``94.5万元/人`` keeps its ``/人``; ``46万/人`` (no numerator unit) or ``5%/年``
+        (a rate is not a numerator) end before the slash.
+        """
+        if not m.group("per"):
+            return m
+        ranged = "sep" in m.re.groupindex and bool(m.group("sep"))
+        unit, _s, _e = _unit_of(m, "unit2", "unit2m") if ranged else _unit_of(m, "unit", "unit_m")
+        row = self.units.get(unit) if unit else None
+        if row is not None and row.kind in PER_NUMERATOR_KINDS:
+            return m
+        m2 = plain.match(self.text, m.start())
+        return m2 if m2 is not None else m
 
     def _from_main(self, m: regex.Match[str], ranged: bool) -> Found | None:
         text = self.text
@@ -206,6 +225,8 @@ class _Finder:
             number_max_text=num_max_text,
             multiplier_max=mult_max,
             minus=bool(m.group("minus")),
+            per=m.groupdict().get("per") or "",  # the *_plain patterns have no per group
+            per_multiplier=m.groupdict().get("per_mult") or "",
         )
         return self._accept(f, num_name)
 

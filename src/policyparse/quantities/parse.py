@@ -16,7 +16,7 @@ from ..records import Qualifier, Quantity
 from ..segment.normalize import NormText
 from .find import Found, _unit_text
 from .numerals import clean_decimal, fraction_percent, parse_number
-from .patterns import qualifier_rows, unit_rows
+from .patterns import per_rows, qualifier_rows, unit_rows
 
 __all__ = ["parse_found", "unit_and_factor"]
 
@@ -63,6 +63,11 @@ def unit_and_factor(found: Found) -> tuple[str, Decimal]:
     row = unit_rows().get(found.unit_surface)
     if row is None:
         return found.unit_surface, mult  # unknown or garbled unit: kept as written
+    per = per_rows().get(found.per) if found.per else None
+    if per is not None:  # compound unit: <numerator unit>/<denominator> (万元/人 → CNY/person)
+        count = _multiplier(found.per_multiplier)
+        den = per.name if count == 1 else f"{count}{per.name}"  # 部/百人 → count/100person
+        return f"{row.unit}/{den}", mult * row.factor / per.factor
     return row.unit, mult * row.factor
 
 

@@ -20,10 +20,13 @@ from ..resources import load_tsv
 from .numerals import numeral_table
 
 __all__ = [
+    "PER_NUMERATOR_KINDS",
     "Patterns",
+    "PerRow",
     "QualifierRow",
     "UnitRow",
     "patterns",
+    "per_rows",
     "qualifier_rows",
     "trap_rows",
     "unit_rows",
@@ -52,6 +55,32 @@ def unit_rows() -> dict[str, UnitRow]:
     out: dict[str, UnitRow] = {}
     for r in load_tsv("units.tsv"):
         out[r["surface"]] = UnitRow(r["surface"], r["unit"], r["dimension"], Decimal(r["factor"]), r["kind"])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PerRow:
+    """A unit that may follow a slash as the denominator of a compound unit (元/吨, 万元/人)."""
+
+    surface: str
+    name: str  # written after the slash in the canonical unit: t, person, household …
+    factor: Decimal  # the unit's factor (兆瓦 = 1000 kW): the value is divided by it
+
+
+_PER_KINDS = ("measure", "duration", "duration_ctx")  # units that are denominators by themselves
+PER_NUMERATOR_KINDS = ("money", "count", "measure")  # units a compound may start with
+
+
+@cache
+def per_rows() -> dict[str, PerRow]:
+    """surface → PerRow: measure/duration units of units.tsv plus the classifiers of per_units.tsv."""
+    units = unit_rows()
+    out = {s: PerRow(s, u.unit, u.factor) for s, u in units.items() if u.kind in _PER_KINDS}
+    for r in load_tsv("per_units.tsv"):
+        row = units.get(r["surface"])
+        if row is None or row.kind != "count":
+            raise ValueError(f"per_units.tsv: {r['surface']!r} is not a count classifier of units.tsv")
+        out[r["surface"]] = PerRow(r["surface"], r["per"], Decimal(1))
     return out
 
 
@@ -96,6 +125,8 @@ def _chars(kind: str) -> str:
 class Patterns:
     main: regex.Pattern[str]
     single: regex.Pattern[str]
+    main_plain: regex.Pattern[str]  # main / single without the compound-unit denominator
+    single_plain: regex.Pattern[str]
     percent_of: regex.Pattern[str]
     fraction: regex.Pattern[str]
     doubling: regex.Pattern[str]
@@ -188,9 +219,19 @@ def patterns() -> Patterns:
         )
     """
     suffix = rf"(?P<suffix>{p['SUFFIX']})?"  # 左右 / 以上 / 以内 …
+    pieces["PER"] = _alt(list(per_rows()))  # denominators: 人 户 吨 公斤 亩 平方米 小时 …
+    per = rf"""
+        (?:
+            /(?![0-9])                         # the slash of 万元/人 (／ is folded to /)
+            (?P<per_mult>[百千万])?            # 部/百人: a denominator of 100 persons
+            (?P<per>{p["PER"]})                # the denominator unit or counted noun
+        )?
+    """
     flags = regex.VERBOSE
-    main = regex.compile(lo + "(?:" + hi + ")?" + suffix, flags)
-    single = regex.compile(lo + suffix, flags)
+    main = regex.compile(lo + "(?:" + hi + ")?" + per + suffix, flags)
+    single = regex.compile(lo + per + suffix, flags)
+    main_plain = regex.compile(lo + "(?:" + hi + ")?" + suffix, flags)
+    single_plain = regex.compile(lo + suffix, flags)
 
     num_any = rf"(?:{p['AR']}|{p['CN']})"
     percent_of = regex.compile(
@@ -243,6 +284,8 @@ def patterns() -> Patterns:
     return Patterns(
         main=main,
         single=single,
+        main_plain=main_plain,
+        single_plain=single_plain,
         percent_of=percent_of,
         fraction=fraction,
         doubling=doubling,
