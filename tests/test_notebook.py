@@ -26,5 +26,13 @@ def test_tour_notebook_executes() -> None:
         if out.get("output_type") == "error"
     ]
     assert not errors
+    images = [
+        out
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if "image/png" in out.get("data", {})
+    ]
+    assert images, "the chart was not rendered"
     table = nb.cells[-1].outputs[0]["text"]
     assert "micro" in table
