@@ -182,7 +182,7 @@ def _extract(text_or_path: TextOrPath, *, source: str | None, segmenter: Segment
     # (records are immutable and already typed, so only the span checks run again)
     skeleton = Document.model_construct(**fields)
     quantities, q_warnings = extract_quantities(text, norm)
-    claims, c_warnings = link_claims(skeleton, quantities, norm)
+    claims, c_warnings = link_claims(skeleton, quantities, norm, segmenter)
     with_claims = skeleton.model_copy(update={"claims": claims})
     tasks = find_tasks(with_claims, norm)
     fields["claims"] = claims

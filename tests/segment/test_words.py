@@ -55,3 +55,21 @@ def test_userdict_lines_are_well_formed() -> None:
         assert word not in seen, f"{word} listed twice"
         seen.add(word)
         assert int(freq) > 0 and tag
+
+
+def test_extract_uses_the_callers_segmenter() -> None:
+    from policyparse import extract
+
+    class Counting:
+        def __init__(self) -> None:
+            self.inner = JiebaSegmenter()
+            self.calls = 0
+
+        def cut(self, text: str) -> list[str]:
+            self.calls += 1
+            return self.inner.cut(text)
+
+    seg = Counting()
+    doc = extract("今年上半年，高新区工业投资高速增长，完成45.56亿元，增速41.07%。", segmenter=seg)
+    assert [c.indicator for c in doc.claims] == ["工业投资", "工业投资"]
+    assert seg.calls > 0
