@@ -191,7 +191,40 @@ def analyse_clause_full(text: str, cues: Cues | None = None) -> Head:
 
 
 def _is_past(text: str, cues: Cues) -> bool:
-    return bool(cues.find("past", text, "past_not"))
+    # a quoted slogan is a name, not an event: 营造“说了算，定了干”的氛围
+    return bool(cues.find("past", _QUOTED.sub(_blank, text), "past_not"))
+
+
+_QUOTED = regex.compile(
+    r"""
+    “[^“”]*”      # a slogan or name in double quotes
+    | 「[^「」]*」  # … in corner brackets
+    """,
+    regex.VERBOSE,
+)
+_OPENERS = "（(“「《【"  # brackets and quotes that a comma inside does not close
+_CLOSERS = "）)”」》】"
+
+
+def _blank(m: regex.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _join_enclosed(ntext: str, clauses: list[Span]) -> list[Span]:
+    """Merge clauses split at a comma inside brackets or quotes (（北环东延、…，东环…）)."""
+    out: list[Span] = []
+    depth = 0
+    end = clauses[-1][1]
+    for s, e in clauses:
+        if depth > 0 and out:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        seg = ntext[s:e]
+        depth = max(0, depth + sum(seg.count(c) for c in _OPENERS) - sum(seg.count(c) for c in _CLOSERS))
+        if not any(c in ntext[e:end] for c in _CLOSERS):
+            depth = 0  # an opener never closed in this sentence (“六五'期间) joins nothing
+    return out
 
 
 def view_sentence(
@@ -211,6 +244,7 @@ def view_sentence(
     view = SentenceView()
     if not clauses:
         return view
+    clauses = _join_enclosed(ntext, clauses)
     s0 = clauses[0][0]
     fm = cues.frame.match(ntext, s0, clauses[-1][1])
     if fm is not None and cues.at("verb", ntext, s0):
