@@ -211,3 +211,18 @@ def test_words_on_request_have_exact_spans() -> None:
     assert all(text[w.span[0]:w.span[1]] == w.text for w in words)
     assert "固定资产投资" in [w.text for w in words] and "个百分点" in [w.text for w in words]
     assert segment(text).sentences[0].words is None
+
+
+def test_short_numbered_sentence_among_prose_items_is_not_a_heading() -> None:
+    text = "\n".join(
+        [
+            "第三节 增收节支的措施",
+            "为了实现上述财政收支计划，保证国家的重点建设，必须采取以下措施：",
+            "四、 通过规定农副产品的征购、派购基数，整顿超购加价和议价收购，逐步减少财政对价格的补贴。",
+            "五、 提高银行利润上交财政的比例。",
+            "六、 压缩外贸库存，减少高亏商品的出口和进口，把外贸亏损降低下来，这一条在今后几年很重要。",
+        ]
+    )
+    doc = segment(text)
+    assert [s.text for s in doc.sections] == ["第三节 增收节支的措施"]
+    assert "五、 提高银行利润上交财政的比例。" in [s.text for s in doc.sentences]

@@ -36,6 +36,7 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _TITLE_CUES = regex.compile(r"报告|公报|规划|计划|纲要|会议|召开|通知|意见|决定|发展|工作")
 _MAX_HEADING = 40  # a heading line is at most this long (without 。 inside)
 _FRAGMENT_MIN = 20  # paragraphs shorter than this (menus, bylines) get no fragment warning
+_LIST_KINDS = frozenset({"cn_list", "cn_paren", "num_list"})  # markers that also number list items
 
 
 @dataclass
@@ -115,6 +116,26 @@ def _heading_kind(line: str) -> str | None:
     ):  # 1、完成污水处理厂配套工程。/ 七、国外借款还本付息243亿元，平均每年49亿元。
         return None  # a numbered item written as a sentence (a figure and clauses): prose
     return kind
+
+
+def _demote_list_items(ntext: str, lines: list[Span], kinds: list[str | None]) -> None:
+    """A short numbered sentence among numbered prose items is an item, not a heading.
+
+    In ``四、 通过规定…（a long item）。 / 五、 提高银行利润上交财政的比例。 / 六、 …``
+    the short middle line has the shape of a heading, but its neighbours with
+    the same marker are prose: it is one item of their list.
+    """
+    markers: list[str | None] = []
+    for s, e in lines:
+        m = P.HEADING.match(ntext[s:e])
+        markers.append(m.lastgroup if m is not None else None)
+    for i, kind in enumerate(kinds):
+        if kind not in _LIST_KINDS or not P.ENDS_COMPLETE.search(ntext[lines[i][0]:lines[i][1]]):
+            continue
+        for j in (i - 1, i + 1, i - 2, i + 2):
+            if 0 <= j < len(lines) and markers[j] == kind and kinds[j] is None:
+                kinds[i] = None
+                break
 
 
 def _mark_unmarked_headings(
@@ -238,6 +259,7 @@ def segment_structure(norm: NormText, segmenter: Segmenter | None = None) -> Ske
         os_, oe = o(s, e)
         sk.paragraphs.append(Paragraph(id=f"p{i}", span=(os_, oe), text=orig[os_:oe]))
         kinds.append(None if i == title_idx else _heading_kind(ntext[s:e]))
+    _demote_list_items(ntext, lines, kinds)
     _mark_unmarked_headings(ntext, lines, kinds, title_idx)
 
     heads = [(i, P.HEADING_LEVEL[k]) for i, k in enumerate(kinds) if k is not None]
