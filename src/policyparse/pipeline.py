@@ -44,17 +44,12 @@ def load_text(text_or_path: TextOrPath) -> tuple[str, str | None, list[Warning]]
     A :class:`os.PathLike` is always a path; a ``str`` is a path when it names
     an existing file and is a single short line, otherwise it is the text.
     """
-    if isinstance(text_or_path, os.PathLike):
-        from .read import read
-
-        res = read(text_or_path)
-        return res.text, res.source, list(res.warnings)
-    if not isinstance(text_or_path, str):
+    if not isinstance(text_or_path, (str, os.PathLike)):
         raise PolicyParseError(
             ErrorCode.BAD_INPUT,
             f"expected text or a path, got {type(text_or_path).__name__}",
         )
-    if _looks_like_path(text_or_path):
+    if isinstance(text_or_path, os.PathLike) or _looks_like_path(text_or_path):
         from .read import read
 
         res = read(text_or_path)
